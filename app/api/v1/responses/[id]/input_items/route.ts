@@ -1,0 +1,10 @@
+import { proxy, queryOf, segment } from "@/lib/upstream/proxy";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+/** GET /api/v1/responses/{id}/input_items (limit, order, after, include pass through). */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await params;
+  return proxy(request, { method: "GET", path: `/responses/${segment(id)}/input_items${queryOf(request)}` });
+}

@@ -1,0 +1,133 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { EventLog } from "@/lib/responses/event-log";
+import {
+  applyEvent,
+  markCancelled,
+  markHttpError,
+  markInterrupted,
+  markNetworkError,
+  runStateFromResponse,
+} from "@/lib/responses/reducer";
+import { initialRunState, type RunState } from "@/lib/responses/run-state";
+import { parseSseMessage, readSse } from "@/lib/responses/sse";
+
+export interface RunOptions {
+  /** Extra request headers, e.g. `x-playground-upstream: local`. */
+  headers?: Record<string, string>;
+}
+
+const TERMINAL = new Set(["completed", "incomplete", "failed"]);
+
+/**
+ * Sends one request through the proxy and folds its answer into view state.
+ * Events go to an append-only log (outside React state); the reducer's state is committed to React at most
+ * once per animation frame, so a fast stream never re-renders per delta.
+ */
+export function useResponseRun() {
+  const [state, setState] = useState<RunState>(() => initialRunState());
+  const [log] = useState(() => new EventLog());
+  const stateRef = useRef(state);
+  const frameRef = useRef<number | null>(null);
+  const abortRef = useRef<AbortController | null>(null);
+
+  const flush = useCallback(() => {
+    frameRef.current = null;
+    setState(stateRef.current);
+  }, []);
+
+  const commit = useCallback(
+    (next: RunState, immediate = false) => {
+      stateRef.current = next;
+      if (immediate) {
+        if (frameRef.current !== null) cancelAnimationFrame(frameRef.current);
+        flush();
+      } else if (frameRef.current === null) {
+        frameRef.current = requestAnimationFrame(flush);
+      }
+    },
+    [flush],
+  );
+
+  useEffect(
+    () => () => {
+      abortRef.current?.abort();
+      if (frameRef.current !== null) cancelAnimationFrame(frameRef.current);
+    },
+    [],
+  );
+
+  const run = useCallback(
+    async (body: Record<string, unknown>, options: RunOptions = {}) => {
+      abortRef.current?.abort();
+      const controller = new AbortController();
+      abortRef.current = controller;
+      log.clear();
+      const started = performance.now();
+      const since = () => Math.round((performance.now() - started) * 10) / 10;
+      // A newer run replaces this one: from then on this run must not touch the state.
+      const put = (next: RunState, immediate = false) => {
+        if (abortRef.current === controller) commit(next, immediate);
+      };
+      put(initialRunState("connecting"), true);
+
+      try {
+        const res = await fetch("/api/v1/responses", {
+          method: "POST",
+          headers: { "content-type": "application/json", ...options.headers },
+          body: JSON.stringify(body),
+          signal: controller.signal,
+        });
+        if (!res.ok) {
+          const text = await res.text();
+          put(markHttpError(stateRef.current, { status: res.status, body: text, retryAfter: res.headers.get("retry-after") }), true);
+          return;
+        }
+        const isStream = (res.headers.get("content-type") ?? "").includes("text/event-stream");
+        if (!isStream || !res.body) {
+          const json: unknown = await res.json();
+          put(runStateFromResponse(json as Parameters<typeof runStateFromResponse>[0], since()), true);
+          return;
+        }
+        for await (const message of readSse(res.body, controller.signal)) {
+          if (abortRef.current !== controller) break;
+          const parsed = parseSseMessage(message);
+          if (parsed.kind === "done") break;
+          const atMs = since();
+          if (parsed.kind === "invalid") {
+            log.append({ type: "(unreadable event)", sequenceNumber: null, atMs, data: null, raw: parsed.raw });
+            continue;
+          }
+          const event = parsed.event;
+          const index = log.append({
+            type: event.type,
+            sequenceNumber: typeof event.sequence_number === "number" ? event.sequence_number : null,
+            atMs,
+            data: event,
+            raw: parsed.raw,
+          });
+          put(applyEvent(stateRef.current, event, atMs, index));
+        }
+        if (!TERMINAL.has(stateRef.current.status)) put(markInterrupted(stateRef.current), true);
+        else put(stateRef.current, true);
+      } catch (error) {
+        if (controller.signal.aborted) {
+          put(markCancelled(stateRef.current), true);
+        } else {
+          put(markNetworkError(stateRef.current, error instanceof Error ? error.message : String(error)), true);
+        }
+      } finally {
+        if (abortRef.current === controller) abortRef.current = null;
+      }
+    },
+    [commit, log],
+  );
+
+  const stop = useCallback(() => {
+    abortRef.current?.abort();
+  }, []);
+
+  const busy = state.status === "connecting" || state.status === "in_progress" || state.status === "queued";
+  return { state, log, run, stop, busy };
+}

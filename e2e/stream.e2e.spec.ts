@@ -1,0 +1,111 @@
+import { expect, test, type Page } from "@playwright/test";
+
+const output = (page: Page) => page.getByRole("region", { name: "Output" });
+const events = (page: Page) => page.getByRole("region", { name: "Events" });
+
+async function fresh(page: Page) {
+  await page.goto("/");
+  await page.evaluate(() => window.localStorage.clear());
+  await page.reload();
+  await expect(page.getByTestId("upstream-badge")).toHaveText("Local engine");
+}
+
+test("a prompt streams into Output while events arrive, ending in response.completed with usage", async ({ page }) => {
+  await fresh(page);
+  await page.getByLabel("Message").fill("Explain in plain words what a streaming response is, and why a playground shows every event.");
+  await page.getByRole("button", { name: "Run" }).click();
+
+  const status = page.getByTestId("run-status");
+  await expect(status).toHaveAttribute("data-status", "in_progress");
+  const prose = output(page).locator(".prose-output").first();
+  await expect(prose).not.toBeEmpty();
+  const early = (await prose.innerText()).length;
+  await expect.poll(async () => (await prose.innerText()).length).toBeGreaterThan(early);
+  // Still streaming when we saw it grow: the text arrived before completion.
+  expect(["in_progress", "completed"]).toContain(await status.getAttribute("data-status"));
+
+  await expect(status).toHaveAttribute("data-status", "completed");
+  await expect(events(page).locator('[data-event-type="response.completed"]')).toBeVisible();
+  // The list follows the newest event; scroll back to the top to see the first one.
+  await events(page).getByRole("list", { name: "Event list" }).evaluate((el) => (el.scrollTop = 0));
+  await expect(events(page).getByRole("listitem").first()).toHaveAttribute("data-event-type", "response.created");
+  const usage = page.getByRole("region", { name: "Usage" });
+  await expect(usage).toContainText("Input tokens");
+  await expect(usage).toContainText("Output tokens");
+  await expect(prose).toContainText("Explain in plain words");
+});
+
+test("clicking an event shows its JSON highlighted", async ({ page }) => {
+  await fresh(page);
+  await page.getByLabel("Message").fill("Hello there");
+  await page.getByRole("button", { name: "Run" }).click();
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "completed");
+  await events(page).locator('[data-event-type="response.completed"]').click();
+  const detail = page.getByLabel("Event JSON");
+  await expect(detail).toContainText('"type": "response.completed"');
+  await expect(detail.locator(".shiki")).toBeVisible();
+  await expect(page.getByLabel("Event detail")).toContainText("finished");
+});
+
+test("Stop mid-stream keeps the partial text, and the engine sees the abort", async ({ page }) => {
+  await fresh(page);
+  const long = Array.from({ length: 60 }, (_, i) => `sentence number ${i} keeps the local engine talking for a while`).join(". ");
+  await page.getByLabel("Message").fill(long);
+  await page.getByRole("button", { name: "Run" }).click();
+  const prose = output(page).locator(".prose-output").first();
+  await expect(prose).toContainText("sentence number 1");
+  const id = await page.getByTestId("response-id").innerText();
+  await page.getByRole("button", { name: "Stop" }).click();
+
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "cancelled");
+  const partial = await prose.innerText();
+  expect(partial.length).toBeGreaterThan(0);
+  await page.waitForTimeout(400);
+  expect(await prose.innerText()).toBe(partial);
+  await expect(output(page)).toContainText("Stopped. The output that had arrived is kept.");
+
+  // The engine noticed the client went away: the stored response is marked cancelled, not completed.
+  await expect
+    .poll(async () => {
+      const res = await page.request.get(`/api/local/v1/responses/${id}`);
+      return ((await res.json()) as { status: string }).status;
+    })
+    .toBe("cancelled");
+});
+
+test("an API error is shown in plain words", async ({ page }) => {
+  await fresh(page);
+  // The proxy passes upstream errors through; here the upstream says the key is wrong.
+  await page.route("**/api/v1/responses", (route) =>
+    route.fulfill({
+      status: 401,
+      contentType: "application/json",
+      body: JSON.stringify({ error: { message: "Incorrect API key provided", type: "invalid_request_error", param: null, code: "invalid_api_key" } }),
+    }),
+  );
+  await page.getByLabel("Message").fill("hi");
+  await page.getByRole("button", { name: "Run" }).click();
+  const alert = output(page).getByRole("alert");
+  await expect(alert).toContainText("The API key is missing or invalid");
+  await expect(alert).toContainText("Incorrect API key provided");
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "failed");
+});
+
+test("what the user typed survives a reload", async ({ page }) => {
+  await fresh(page);
+  await page.getByLabel("Instructions").fill("Answer like a pirate.");
+  await page.getByLabel("Message").fill("Where is the treasure?");
+  await page.reload();
+  await expect(page.getByLabel("Instructions")).toHaveValue("Answer like a pirate.");
+  await expect(page.getByLabel("Message")).toHaveValue("Where is the treasure?");
+});
+
+test("a non-streamed request renders the whole answer at once", async ({ page }) => {
+  await fresh(page);
+  await page.getByLabel("Stream").uncheck();
+  await page.getByLabel("Message").fill("No stream please");
+  await page.getByRole("button", { name: "Run" }).click();
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "completed");
+  await expect(output(page).locator(".prose-output").first()).toContainText("No stream please");
+  await expect(page.getByRole("region", { name: "Usage" })).toContainText("Output tokens");
+});

@@ -1,0 +1,114 @@
+import "server-only";
+import { ApiError } from "@/lib/api-error";
+import { newRequestId } from "./ids";
+import { listModels, retrieveModel } from "./models";
+import { cancelResponse, createResponse, deleteResponse, listInputItems, retrieveResponse } from "./responses";
+
+/**
+ * The built-in local engine's HTTP surface: an OpenAI-compatible `/v1` API served in-process. Mounted by
+ * `app/api/local/v1/[...path]/route.ts`, and used directly by the proxy (and tests, and the official SDK) through
+ * `localEngineFetch`, so the engine is reached exactly like any other upstream.
+ */
+
+export { DEFAULT_LOCAL_MODEL, LOCAL_MODELS } from "./models";
+export { DEFAULT_DELAY_MS, DELAY_HEADER } from "./pacing";
+
+type Handler = (req: Request, params: string[]) => Response | Promise<Response>;
+type Route = { pattern: readonly string[]; methods: Partial<Record<string, Handler>> };
+
+/** `:id` matches one segment; `*` matches the rest (model ids may contain slashes). */
+const ROUTES: readonly Route[] = [
+  { pattern: ["responses"], methods: { POST: (req) => createResponse(req) } },
+  { pattern: ["responses", ":id", "input_items"], methods: { GET: (req, [id]) => listInputItems(req, id ?? "") } },
+  { pattern: ["responses", ":id", "cancel"], methods: { POST: (_req, [id]) => cancelResponse(id ?? "") } },
+  {
+    pattern: ["responses", ":id"],
+    methods: { GET: (req, [id]) => retrieveResponse(req, id ?? ""), DELETE: (_req, [id]) => deleteResponse(id ?? "") },
+  },
+  { pattern: ["models"], methods: { GET: () => listModels() } },
+  { pattern: ["models", "*"], methods: { GET: (_req, [id]) => retrieveModel(id ?? "") } },
+];
+
+/** Routes on the path after its `v1` segment: `/api/local/v1/responses` and `http://local-engine/v1/responses` alike. */
+export async function handleLocalEngineRequest(req: Request): Promise<Response> {
+  const requestId = newRequestId();
+  let res: Response;
+  try {
+    res = await dispatch(req);
+  } catch (err) {
+    res = toApiError(err).toResponse();
+  }
+  res.headers.set("x-request-id", requestId);
+  return res;
+}
+
+/**
+ * A `fetch` for the local upstream: the proxy and the official SDK call it instead of the network. Like `fetch`,
+ * it rejects with the abort reason when `init.signal` aborts before the answer is ready; aborting later ends the
+ * streamed body and stops generation.
+ */
+export const localEngineFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+  const req = new Request(input, init);
+  if (req.signal.aborted) throw abortReason(req.signal);
+  const res = await handleLocalEngineRequest(req);
+  if (req.signal.aborted && res.status === 499) throw abortReason(req.signal);
+  return res;
+};
+
+async function dispatch(req: Request): Promise<Response> {
+  const url = new URL(req.url);
+  const segments = pathAfterV1(url.pathname);
+  if (segments !== null) {
+    for (const route of ROUTES) {
+      const params = match(route.pattern, segments);
+      if (params === null) continue;
+      const handler = route.methods[req.method.toUpperCase()];
+      if (!handler) {
+        const allow = Object.keys(route.methods).join(", ");
+        throw new ApiError(405, `Method ${req.method} is not allowed for ${url.pathname}. Allowed: ${allow}.`, {
+          type: "invalid_request_error",
+          headers: { allow },
+        });
+      }
+      return handler(req, params);
+    }
+  }
+  throw new ApiError(404, `Invalid URL (${req.method} ${url.pathname})`, { type: "invalid_request_error" });
+}
+
+function pathAfterV1(pathname: string): string[] | null {
+  const parts = pathname.split("/").filter((p) => p !== "");
+  const v1 = parts.indexOf("v1");
+  if (v1 === -1) return null;
+  try {
+    return parts.slice(v1 + 1).map((p) => decodeURIComponent(p));
+  } catch {
+    return null;
+  }
+}
+
+function match(pattern: readonly string[], segments: readonly string[]): string[] | null {
+  const params: string[] = [];
+  for (let i = 0; i < pattern.length; i += 1) {
+    const want = pattern[i];
+    const got = segments[i];
+    if (got === undefined || got === "") return null;
+    if (want === "*") {
+      params.push(segments.slice(i).join("/"));
+      return params;
+    }
+    if (want === ":id") params.push(got);
+    else if (want !== got) return null;
+  }
+  return segments.length === pattern.length ? params : null;
+}
+
+function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  const detail = err instanceof Error ? err.message : String(err);
+  return new ApiError(500, `The local engine failed to handle the request: ${detail}`, { type: "server_error" });
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException("This operation was aborted", "AbortError");
+}

@@ -1,0 +1,149 @@
+import "server-only";
+import { newId } from "./ids";
+import type { CreateResponseRequest, InputItemParam } from "./schema";
+import type { JsonObject } from "./types";
+
+/**
+ * Input handling: turns `input` (a string or an array of items) into stored items with ids (the shape
+ * `GET /responses/{id}/input_items` returns), and reads out what the answer talks about: texts and counts.
+ */
+
+/** An input item as stored and listed: always an object with `id` and `type`. */
+export type StoredItem = JsonObject & { id: string; type: string };
+
+/** Counts of everything the request carried, for the answer's bullet list. */
+export interface InputStats {
+  messages: number;
+  messagesByRole: Record<string, number>;
+  parts: number;
+  partsByType: Record<string, number>;
+  /** Items that are not messages (function_call_output, item_reference, reasoning, …), by type. */
+  otherItemsByType: Record<string, number>;
+}
+
+const ID_PREFIX: Record<string, string> = {
+  message: "msg",
+  function_call: "fc",
+  function_call_output: "fco",
+  custom_tool_call: "ctc",
+  custom_tool_call_output: "ctco",
+  reasoning: "rs",
+  web_search_call: "ws",
+  file_search_call: "fs",
+  computer_call_output: "cuo",
+};
+
+/** Normalises the request's `input` into stored items, giving each an id (messages get `msg_…`). */
+export function normalizeInput(input: CreateResponseRequest["input"]): StoredItem[] {
+  if (input === undefined) return [];
+  if (typeof input === "string") {
+    return [{ id: newId("msg"), type: "message", role: "user", status: "completed", content: [inputText(input)] }];
+  }
+  return input.map(normalizeItem);
+}
+
+function normalizeItem(item: InputItemParam): StoredItem {
+  const type = item.type ?? "message";
+  if (type !== "message") {
+    const id = typeof item.id === "string" && item.id !== "" ? item.id : newId(ID_PREFIX[type] ?? "item");
+    return { ...item, id, type };
+  }
+  const role = String(item.role);
+  const raw = item.content;
+  const parts: JsonObject[] = typeof raw === "string" ? [role === "assistant" ? outputText(raw) : inputText(raw)] : [];
+  if (Array.isArray(raw)) {
+    for (const part of raw as JsonObject[]) parts.push(normalizePart(part));
+  }
+  const id = typeof item.id === "string" && item.id !== "" ? item.id : newId("msg");
+  return { ...item, id, type: "message", role, status: typeof item.status === "string" ? item.status : "completed", content: parts };
+}
+
+function normalizePart(part: JsonObject): JsonObject {
+  // The API fills the defaults it documents, so listed items match the spec's item schemas.
+  if (part.type === "input_image" && part.detail === undefined) return { ...part, detail: "auto" };
+  if (part.type === "output_text") return { annotations: [], logprobs: [], ...part };
+  return part;
+}
+
+function inputText(text: string): JsonObject {
+  return { type: "input_text", text };
+}
+
+function outputText(text: string): JsonObject {
+  return { type: "output_text", text, annotations: [], logprobs: [] };
+}
+
+/** The text of one message item: its text parts joined by blank lines. Null when the item is not a message. */
+export function messageText(item: JsonObject): string | null {
+  if ((item.type ?? "message") !== "message" || !Array.isArray(item.content)) return null;
+  const texts: string[] = [];
+  for (const part of item.content as JsonObject[]) {
+    if (typeof part.text === "string") texts.push(part.text);
+    else if (typeof part.refusal === "string") texts.push(part.refusal);
+  }
+  return texts.join("\n\n");
+}
+
+/** Every text the item carries (message parts, tool outputs, call arguments), for input token counting. */
+export function itemTexts(item: JsonObject): string[] {
+  const text = messageText(item);
+  if (text !== null) return [text];
+  const out: string[] = [];
+  for (const key of ["output", "arguments", "input"] as const) {
+    const value = item[key];
+    if (typeof value === "string") out.push(value);
+  }
+  return out;
+}
+
+/** Images and files are not read by the engine; each costs a flat number of input tokens (see README). */
+export function attachmentCount(item: JsonObject): number {
+  if (!Array.isArray(item.content)) return 0;
+  return (item.content as JsonObject[]).filter((p) => p.type === "input_image" || p.type === "input_file").length;
+}
+
+/** The text of the last user message, or of the last message of any role when no user spoke. */
+export function lastUserText(items: readonly JsonObject[]): string | null {
+  let fallback: string | null = null;
+  for (let i = items.length - 1; i >= 0; i -= 1) {
+    const item = items[i];
+    if (!item) continue;
+    const text = messageText(item);
+    if (text === null) continue;
+    if (item.role === "user") return text;
+    fallback ??= text;
+  }
+  return fallback;
+}
+
+export function inputStats(items: readonly JsonObject[]): InputStats {
+  const stats: InputStats = { messages: 0, messagesByRole: {}, parts: 0, partsByType: {}, otherItemsByType: {} };
+  for (const item of items) {
+    const type = typeof item.type === "string" ? item.type : "message";
+    if (type !== "message") {
+      bump(stats.otherItemsByType, type);
+      continue;
+    }
+    stats.messages += 1;
+    bump(stats.messagesByRole, String(item.role));
+    for (const part of Array.isArray(item.content) ? (item.content as JsonObject[]) : []) {
+      stats.parts += 1;
+      bump(stats.partsByType, typeof part.type === "string" ? part.type : "unknown");
+    }
+  }
+  return stats;
+}
+
+/** `instructions` as plain text (a string, or the texts of an item list), or null. */
+export function instructionsText(instructions: CreateResponseRequest["instructions"]): string | null {
+  if (instructions == null) return null;
+  if (typeof instructions === "string") return instructions;
+  const texts = instructions
+    .map((item) => (typeof item.content === "string" ? item.content : messageText(item)))
+    .filter((t): t is string => typeof t === "string" && t !== "");
+  return texts.join("\n\n");
+}
+
+function bump(map: Record<string, number>, key: string): void {
+  map[key] = (map[key] ?? 0) + 1;
+}

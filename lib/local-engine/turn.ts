@@ -1,0 +1,91 @@
+import "server-only";
+import { ApiError } from "@/lib/api-error";
+import { attachmentCount, inputStats, instructionsText, itemTexts, lastUserText, type InputStats, type StoredItem } from "./input";
+import type { CreateResponseRequest } from "./schema";
+import { getStoredResponse } from "./state";
+import { countTokens } from "./tokens";
+import type { JsonObject, OutputItem } from "./types";
+
+/**
+ * One turn of a conversation, as the answer and the item producers see it: this request's input, its
+ * instructions, and the earlier turns reached through `previous_response_id`.
+ */
+
+export interface HistoryTurn {
+  responseId: string;
+  items: StoredItem[];
+  output: OutputItem[];
+  userText: string | null;
+}
+
+export interface TurnContext {
+  request: CreateResponseRequest;
+  model: string;
+  instructions: string | null;
+  /** This turn's input items (stored form, with ids). */
+  items: StoredItem[];
+  stats: InputStats;
+  /** The text of the last user message of this turn (what the answer quotes). */
+  userText: string | null;
+  /** Earlier turns, oldest first. */
+  history: HistoryTurn[];
+  /** See README: tokens of every text in the context, plus a flat cost per image or file. */
+  inputTokens: number;
+}
+
+/** Flat input-token cost of one image or file part (the engine never reads them). */
+export const ATTACHMENT_TOKENS = 85;
+
+export function buildTurn(request: CreateResponseRequest, items: StoredItem[]): TurnContext {
+  const history = collectHistory(request.previous_response_id ?? null);
+  const instructions = instructionsText(request.instructions);
+  let inputTokens = instructions === null ? 0 : countTokens(instructions);
+  const contextItems: JsonObject[] = [...history.flatMap((h) => [...h.items, ...(h.output as unknown as JsonObject[])]), ...items];
+  for (const item of contextItems) {
+    for (const text of itemTexts(item)) inputTokens += countTokens(text);
+    inputTokens += attachmentCount(item) * ATTACHMENT_TOKENS;
+  }
+  return {
+    request,
+    model: request.model,
+    instructions,
+    items,
+    stats: inputStats(items),
+    userText: lastUserText(items),
+    history,
+    inputTokens,
+  };
+}
+
+/**
+ * Walks `previous_response_id` back to the first turn. The named response must be stored (else 400
+ * `previous_response_not_found`, as OpenAI answers); an older link that has since been deleted ends the chain.
+ */
+export function collectHistory(previousResponseId: string | null): HistoryTurn[] {
+  if (previousResponseId === null) return [];
+  const turns: HistoryTurn[] = [];
+  const seen = new Set<string>();
+  let id: string | null = previousResponseId;
+  while (id !== null && !seen.has(id)) {
+    seen.add(id);
+    const stored = getStoredResponse(id);
+    if (!stored) {
+      if (turns.length === 0) {
+        throw new ApiError(400, `Previous response with id '${id}' not found.`, {
+          type: "invalid_request_error",
+          param: "previous_response_id",
+          code: "previous_response_not_found",
+        });
+      }
+      break;
+    }
+    turns.push({
+      responseId: id,
+      items: stored.inputItems,
+      output: stored.run.output,
+      userText: lastUserText(stored.inputItems),
+    });
+    id = stored.run.previousResponseId;
+  }
+  return turns.reverse();
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Runs every test: unit (Vitest) then end-to-end (Playwright in real Chromium, against a production build).
+// Exits non-zero if any step fails, and prints one closing line with the totals.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+
+// Outside test-results/: Playwright empties that folder when it starts.
+const resultsDir = ".test-summary";
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+
+function run(cmd, args) {
+  const res = spawnSync(cmd, args, { stdio: "inherit", env: process.env });
+  return res.status ?? 1;
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+let failedSteps = 0;
+if (run("node", ["scripts/ensure-chromium.mjs"]) !== 0) process.exit(1);
+
+failedSteps += run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${resultsDir}/vitest.json`]) !== 0 ? 1 : 0;
+failedSteps += run("npx", ["playwright", "test"]) !== 0 ? 1 : 0;
+
+const vitest = readJson(`${resultsDir}/vitest.json`);
+const pw = readJson(`${resultsDir}/playwright.json`);
+const passed = (vitest?.numPassedTests ?? 0) + (pw?.stats?.expected ?? 0);
+let failed = (vitest?.numFailedTests ?? 0) + (pw?.stats?.unexpected ?? 0);
+// A step that failed without a failing test (build error, crash) still counts as a failure.
+if (failedSteps > 0 && failed === 0) failed = failedSteps;
+const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (pw?.stats?.skipped ?? 0);
+console.log("");
+console.log(`unit: ${vitest?.numPassedTests ?? 0} passed, ${vitest?.numFailedTests ?? "?"} failed; e2e: ${pw?.stats?.expected ?? 0} passed, ${pw?.stats?.unexpected ?? "?"} failed`);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failedSteps > 0 ? 1 : 0);
