@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api-error";
 import { newRequestId } from "./ids";
+import { deleteFileResponse, fileContentResponse, listFilesResponse, retrieveFileResponse, uploadFile } from "./files";
 import { listModels, retrieveModel } from "./models";
 import { cancelResponse, createResponse, deleteResponse, listInputItems, retrieveResponse } from "./responses";
 
@@ -24,6 +25,12 @@ const ROUTES: readonly Route[] = [
   {
     pattern: ["responses", ":id"],
     methods: { GET: (req, [id]) => retrieveResponse(req, id ?? ""), DELETE: (_req, [id]) => deleteResponse(id ?? "") },
+  },
+  { pattern: ["files"], methods: { POST: (req) => uploadFile(req), GET: (req) => listFilesResponse(req) } },
+  { pattern: ["files", ":id", "content"], methods: { GET: (_req, [id]) => fileContentResponse(id ?? "") } },
+  {
+    pattern: ["files", ":id"],
+    methods: { GET: (_req, [id]) => retrieveFileResponse(id ?? ""), DELETE: (_req, [id]) => deleteFileResponse(id ?? "") },
   },
   { pattern: ["models"], methods: { GET: () => listModels() } },
   { pattern: ["models", "*"], methods: { GET: (_req, [id]) => retrieveModel(id ?? "") } },
