@@ -33,6 +33,7 @@ export function EventTimeline({ log }: { log: EventLog }) {
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(320);
   const follow = useRef(true);
+  const lastTop = useRef(0);
 
   useEffect(() => {
     const el = viewport.current;
@@ -43,10 +44,16 @@ export function EventTimeline({ log }: { log: EventLog }) {
   }, []);
 
   useEffect(() => {
-    if (count === 0) setSelected(null);
+    if (count === 0) {
+      // A new run: forget the selection and follow the stream again.
+      setSelected(null);
+      follow.current = true;
+      lastTop.current = 0;
+    }
     const el = viewport.current;
     if (el && follow.current) {
       el.scrollTop = el.scrollHeight;
+      lastTop.current = el.scrollTop;
       // Do not wait for a scroll event: none fires when the browser already moved (or anchored) the view.
       setScrollTop(el.scrollTop);
     }
@@ -72,7 +79,11 @@ export function EventTimeline({ log }: { log: EventLog }) {
         onScroll={(e) => {
           const el = e.currentTarget;
           setScrollTop(el.scrollTop);
-          follow.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT;
+          // Scroll events arrive a frame late, after new rows may have grown the list: only an upward move is
+          // the user leaving the bottom; reaching the bottom again resumes following.
+          if (el.scrollTop < lastTop.current - 1) follow.current = false;
+          if (el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT) follow.current = true;
+          lastTop.current = el.scrollTop;
         }}
       >
         {count === 0 ? <p className="p-3 font-sans text-sm text-slate-500">Events appear here as they stream.</p> : null}
