@@ -1,4 +1,7 @@
 import "server-only";
+import { formatBytes } from "@/lib/request/schema";
+import { sampleFromSchema } from "@/lib/request/json-schema-sample";
+import { describeAttachments, type Attachment } from "./input";
 import { countCharacters, countWords, firstWords } from "./tokens";
 import type { TurnContext } from "./turn";
 
@@ -15,6 +18,9 @@ const INSTRUCTIONS_QUOTE_WORDS = 30;
 const EARLIER_TURNS_SHOWN = 3;
 
 export function composeAnswer(turn: TurnContext): string {
+  const format = turn.request.text?.format;
+  if (format?.type === "json_schema") return jsonSchemaAnswer(turn, (format as { schema?: unknown }).schema);
+  if (format?.type === "json_object") return jsonObjectAnswer(turn);
   const blocks: string[] = [];
   const text = turn.userText;
 
@@ -48,19 +54,8 @@ export function composeAnswer(turn: TurnContext): string {
   ];
   blocks.push(bullets.join("\n"));
 
-  const attachments = (turn.stats.partsByType.input_image ?? 0) + (turn.stats.partsByType.input_file ?? 0);
-  if (attachments > 0) {
-    blocks.push(
-      `I cannot look inside images or files, but I counted ${joinList(
-        [
-          [turn.stats.partsByType.input_image ?? 0, "image"] as const,
-          [turn.stats.partsByType.input_file ?? 0, "file"] as const,
-        ]
-          .filter(([n]) => n > 0)
-          .map(([n, noun]) => plural(n, noun)),
-      )}.`,
-    );
-  }
+  const attachments = describeAttachments(turn.items);
+  if (attachments.length > 0) blocks.push(describeAttachmentList(attachments));
 
   if (turn.history.length > 0) blocks.push(continuationLine(turn));
 
@@ -135,4 +130,56 @@ function joinList(items: string[]): string {
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** Structured Outputs: JSON that validates against the schema, built from the input (json-schema-sample.ts). */
+function jsonSchemaAnswer(turn: TurnContext, schema: unknown): string {
+  const text = turn.userText ?? "";
+  return JSON.stringify(sampleFromSchema(schema, { text: firstWords(text.trim(), 40).text, number: countWords(text) }));
+}
+
+/** JSON mode: an object that reflects the input. */
+function jsonObjectAnswer(turn: TurnContext): string {
+  const text = turn.userText ?? "";
+  return JSON.stringify({
+    input: firstWords(text.trim(), QUOTE_MAX_WORDS).text,
+    words: countWords(text),
+    characters: countCharacters(text),
+    messages: turn.stats.messages,
+    attachments: describeAttachments(turn.items).length,
+    instructions: turn.instructions,
+    model: turn.model,
+    engine: "local",
+  });
+}
+
+/** One line per image or file: what the bytes say (type, pixel size, name, size, opening text). */
+function describeAttachmentList(attachments: Attachment[]): string {
+  let images = 0;
+  let files = 0;
+  const lines = attachments.map((a) => {
+    if (a.kind === "image") {
+      images += 1;
+      const head = `- **Image ${images}:**`;
+      if (a.source === "url") {
+        return `${head} ${a.url.startsWith("http") ? `<${a.url}>` : `\`${a.url.slice(0, 80)}\``}, a link: I do not download it, so I cannot tell its type or size.`;
+      }
+      const from = a.source === "file" ? `uploaded file \`${a.fileId}\`` : "data URL";
+      if (a.format === null) return `${head} not a PNG, JPEG, WEBP or GIF I can read (${formatBytes(a.bytes)}, ${from}).`;
+      const pixels = a.width !== null && a.height !== null ? `, ${a.width} × ${a.height} pixels` : "";
+      return `${head} ${a.format}${pixels}, ${formatBytes(a.bytes)} (${from}).`;
+    }
+    files += 1;
+    const head = `- **File ${files}:**`;
+    if (a.source === "url") {
+      return `${head} ${a.url.startsWith("http") ? `<${a.url}>` : "a link"}${a.filename ? ` (\`${a.filename}\`)` : ""}: I do not download links, so I cannot read it.`;
+    }
+    const name = `\`${a.filename.replace(/`/g, "")}\``;
+    const size = `${a.bytes.toLocaleString("en-US")} bytes`;
+    if (a.pdf) return `${head} ${name}, a PDF document of ${size}.`;
+    if (a.opening === null) return `${head} ${name}, ${size} of binary data.`;
+    if (a.opening === "") return `${head} ${name}, ${size}, empty.`;
+    return `${head} ${name}, ${size}, beginning: «${a.opening.replace(/[«»]/g, "")}»`;
+  });
+  return [`${plural(attachments.length, "attachment")}, read from their bytes:`, ...lines].join("\n");
 }

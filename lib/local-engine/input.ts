@@ -1,4 +1,7 @@
 import "server-only";
+import { decodeBase64, parseDataUrl } from "@/lib/media/data-url";
+import { FORMAT_NAMES, readImageInfo } from "@/lib/media/image-info";
+import { getFile } from "./files";
 import { newId } from "./ids";
 import type { CreateResponseRequest, InputItemParam } from "./schema";
 import type { JsonObject } from "./types";
@@ -146,4 +149,88 @@ export function instructionsText(instructions: CreateResponseRequest["instructio
 
 function bump(map: Record<string, number>, key: string): void {
   map[key] = (map[key] ?? 0) + 1;
+}
+
+// ---- attachments ---------------------------------------------------------------------------------------------
+
+/** An image or file of the input, as far as the engine can tell from its bytes (it never downloads URLs). */
+export type Attachment =
+  | { kind: "image"; source: "url"; url: string }
+  | { kind: "image"; source: "data" | "file"; format: string | null; width: number | null; height: number | null; bytes: number; fileId?: string }
+  | { kind: "file"; source: "url"; url: string; filename: string | null }
+  | { kind: "file"; source: "data" | "file"; filename: string; bytes: number; pdf: boolean; opening: string | null; fileId?: string };
+
+const OPENING_CHARS = 200;
+const TEXT_EXTENSIONS = /\.(txt|md|markdown|csv|tsv|json|jsonl|xml|html?|css|js|mjs|ts|tsx|jsx|py|rb|go|rs|java|c|h|cpp|sh|ya?ml|toml|ini|log|sql)$/i;
+
+/** Images and files of these items, in order, each described from its bytes. */
+export function describeAttachments(items: readonly JsonObject[]): Attachment[] {
+  const out: Attachment[] = [];
+  for (const item of items) {
+    if (!Array.isArray(item.content)) continue;
+    for (const part of item.content as JsonObject[]) {
+      if (part.type === "input_image") out.push(describeImage(part));
+      else if (part.type === "input_file") out.push(describeFile(part));
+    }
+  }
+  return out;
+}
+
+function describeImage(part: JsonObject): Attachment {
+  if (typeof part.file_id === "string") {
+    const file = getFile(part.file_id);
+    const info = file ? readImageInfo(file.bytes) : null;
+    return { kind: "image", source: "file", fileId: part.file_id, format: info ? FORMAT_NAMES[info.format] : null, width: info?.width ?? null, height: info?.height ?? null, bytes: file?.bytes.byteLength ?? 0 };
+  }
+  const url = typeof part.image_url === "string" ? part.image_url : "";
+  if (!url.startsWith("data:")) return { kind: "image", source: "url", url };
+  const data = parseDataUrl(url);
+  const info = data ? readImageInfo(data.bytes) : null;
+  return { kind: "image", source: "data", format: info ? FORMAT_NAMES[info.format] : null, width: info?.width ?? null, height: info?.height ?? null, bytes: data?.bytes.byteLength ?? 0 };
+}
+
+function describeFile(part: JsonObject): Attachment {
+  const filename = typeof part.filename === "string" && part.filename !== "" ? part.filename : null;
+  if (typeof part.file_id === "string") {
+    const file = getFile(part.file_id);
+    const bytes = file?.bytes ?? new Uint8Array();
+    return { kind: "file", source: "file", fileId: part.file_id, filename: file?.filename ?? filename ?? part.file_id, bytes: bytes.byteLength, pdf: isPdf(bytes), opening: openingText(bytes, file?.mimeType ?? "", file?.filename ?? "") };
+  }
+  if (typeof part.file_data === "string") {
+    const data = part.file_data.startsWith("data:") ? parseDataUrl(part.file_data) : safeDecode(part.file_data);
+    const bytes = data?.bytes ?? new Uint8Array();
+    const name = filename ?? "file";
+    return { kind: "file", source: "data", filename: name, bytes: bytes.byteLength, pdf: isPdf(bytes), opening: openingText(bytes, data?.mimeType ?? "", name) };
+  }
+  return { kind: "file", source: "url", url: typeof part.file_url === "string" ? part.file_url : "", filename };
+}
+
+function safeDecode(base64: string): { bytes: Uint8Array; mimeType: string } | null {
+  try {
+    return { bytes: decodeBase64(base64), mimeType: "" };
+  } catch {
+    return null;
+  }
+}
+
+function isPdf(bytes: Uint8Array): boolean {
+  return bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === "%PDF-";
+}
+
+/** The first ~200 characters of a text-like file, whitespace collapsed; null for binary files and PDFs. */
+function openingText(bytes: Uint8Array, mimeType: string, filename: string): string | null {
+  if (isPdf(bytes)) return null;
+  const head = bytes.subarray(0, 4096);
+  const looksText =
+    mimeType.startsWith("text/") || /json|xml|csv|javascript|yaml|markdown/.test(mimeType) || TEXT_EXTENSIONS.test(filename) || !head.includes(0);
+  if (!looksText || head.includes(0)) return null;
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: false }).decode(head);
+  } catch {
+    return null;
+  }
+  const flat = text.replace(/\s+/g, " ").trim();
+  const chars = [...flat];
+  return chars.length > OPENING_CHARS ? `${chars.slice(0, OPENING_CHARS).join("")}…` : flat;
 }

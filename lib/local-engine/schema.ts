@@ -1,83 +1,20 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { ApiError } from "@/lib/api-error";
+import { parseDataUrl, decodeBase64 } from "@/lib/media/data-url";
+import { readImageInfo } from "@/lib/media/image-info";
+import { formatPath, isObject } from "@/lib/request/path";
+import { CreateResponseBody, type CreateResponseRequest, type InputItemParam, type IssueParams } from "@/lib/request/schema";
+import { requireFile } from "./files";
 
 /**
- * The engine's request schema for `POST /v1/responses` (CreateResponse). It checks what the engine relies on and
- * the limits OpenAI enforces (ranges, minimums), and passes every unknown field through, so newer API fields are
- * never refused. The proxy has its own lighter schema; this one belongs to the engine.
+ * The engine's request checking for `POST /v1/responses`. The schema itself (limits, item, part and tool types)
+ * is THE request schema in lib/request/schema.ts, shared with the composer; this module turns its issues into the
+ * API's error wording, codes and `param`, and adds the checks that need the engine's state (stored files) or the
+ * bytes of attachments.
  */
 
-const nullish = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
-
-const ContentPart = z.looseObject({ type: z.string() }).superRefine((part, ctx) => {
-  // input_text / output_text must carry their text; images, files and unknown parts are only counted.
-  if ((part.type === "input_text" || part.type === "output_text") && typeof part.text !== "string") {
-    ctx.addIssue({ code: "invalid_type", expected: "string", input: part.text, path: ["text"], message: "" });
-  }
-});
-
-const MessageItem = z.looseObject({
-  type: z.literal("message").optional(),
-  role: z.enum(["user", "assistant", "system", "developer"]),
-  content: z.union([z.string(), z.array(ContentPart)]),
-});
-
-/**
- * An input item. Messages (no `type`, or `type: "message"`) are checked; any other item type is accepted as is
- * and only counted, because the API keeps adding item types and the engine must not block them.
- */
-const InputItem = z.looseObject({ type: z.string().optional() }).superRefine((item, ctx) => {
-  if (item.type !== undefined && item.type !== "message") return;
-  const parsed = MessageItem.safeParse(item);
-  if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ ...issue } as never);
-});
-
-export const CreateResponseBody = z.looseObject({
-  model: z.string().min(1),
-  input: z.union([z.string(), z.array(InputItem)]).optional(),
-  instructions: nullish(z.union([z.string(), z.array(InputItem)])),
-  stream: nullish(z.boolean()),
-  store: nullish(z.boolean()),
-  background: nullish(z.boolean()),
-  previous_response_id: nullish(z.string().min(1)),
-  conversation: nullish(z.union([z.string(), z.looseObject({ id: z.string() })])),
-  max_output_tokens: nullish(z.int().min(16)),
-  max_tool_calls: nullish(z.int().min(0)),
-  temperature: nullish(z.number().min(0).max(2)),
-  top_p: nullish(z.number().min(0).max(1)),
-  top_logprobs: nullish(z.int().min(0).max(20)),
-  parallel_tool_calls: nullish(z.boolean()),
-  metadata: nullish(
-    z
-      .record(z.string().max(64), z.string().max(512))
-      .refine((m) => Object.keys(m).length <= 16, { message: "too many keys" }),
-  ),
-  tools: nullish(z.array(z.looseObject({ type: z.string() }))),
-  tool_choice: nullish(z.union([z.enum(["none", "auto", "required"]), z.looseObject({ type: z.string() })])),
-  text: nullish(
-    z.looseObject({
-      format: nullish(z.looseObject({ type: z.enum(["text", "json_schema", "json_object"]) })),
-      verbosity: nullish(z.enum(["low", "medium", "high"])),
-    }),
-  ),
-  reasoning: nullish(
-    z.looseObject({
-      effort: nullish(z.string()),
-      summary: nullish(z.enum(["auto", "concise", "detailed"])),
-    }),
-  ),
-  truncation: nullish(z.enum(["auto", "disabled"])),
-  service_tier: nullish(z.enum(["auto", "default", "flex", "scale", "priority", "fast", "ultrafast"])),
-  user: z.string().optional(),
-  safety_identifier: nullish(z.string().max(64)),
-  prompt_cache_key: nullish(z.string()),
-  include: nullish(z.array(z.string())),
-  stream_options: nullish(z.looseObject({ include_obfuscation: z.boolean().optional() })),
-});
-
-export type CreateResponseRequest = z.infer<typeof CreateResponseBody>;
-export type InputItemParam = z.infer<typeof InputItem>;
+export { CreateResponseBody, type CreateResponseRequest, type InputItemParam };
 
 /** Parses the raw body text into a checked request, or throws the ApiError OpenAI would answer with. */
 export function parseCreateResponseBody(raw: string): CreateResponseRequest {
@@ -107,15 +44,13 @@ export function parseCreateResponseBody(raw: string): CreateResponseRequest {
       code: "unsupported_parameter",
     });
   }
-  if (request.background === true && request.store === false) {
-    throw new ApiError(400, "Background mode requires 'store' to be true.", { param: "store", code: "invalid_value" });
-  }
+  checkAttachments(request);
   return request;
 }
 
 type Issue = z.core.$ZodIssue;
 
-const INTEGER_PARAMS: ReadonlySet<string> = new Set(["max_output_tokens", "max_tool_calls", "top_logprobs"]);
+const INTEGER_PARAMS = /(^|\.)(max_output_tokens|max_tool_calls|top_logprobs|max_num_results|display_width|display_height|output_compression|partial_images)$/;
 
 /** Turns the most specific zod issue into OpenAI's wording, codes and `param` path (`input[0].content`). */
 export function issueToApiError(issues: readonly Issue[], body: unknown): ApiError {
@@ -139,7 +74,7 @@ export function issueToApiError(issues: readonly Issue[], body: unknown): ApiErr
     case "too_big": {
       const isNumber = issue.origin === "number" || issue.origin === "int";
       // zod reports integer fields with origin "number" too, so integer-ness comes from the field itself.
-      const isInteger = issue.origin === "int" || INTEGER_PARAMS.has(param);
+      const isInteger = issue.origin === "int" || INTEGER_PARAMS.test(param);
       const kind = isNumber ? (isInteger ? "integer" : "decimal") : issue.origin;
       if (!isNumber) {
         if (issue.path[issue.path.length - 1] === "model" && issue.code === "too_small") {
@@ -170,6 +105,12 @@ export function issueToApiError(issues: readonly Issue[], body: unknown): ApiErr
       );
     case "invalid_union":
       return new ApiError(400, `Invalid type for '${param}': got ${describeType(value)}.`, opts("invalid_type"));
+    case "custom": {
+      const params = (issue.params ?? {}) as IssueParams;
+      return new ApiError(400, params.apiMessage ?? `Invalid '${param}': ${issue.message}`, opts(params.code ?? "invalid_value"));
+    }
+    case "invalid_format":
+      return new ApiError(400, `Invalid '${param}': ${issue.message}`, opts("invalid_value"));
     default:
       return new ApiError(400, `Invalid '${param}': ${issue.message}`, opts("invalid_value"));
   }
@@ -222,4 +163,50 @@ function describeType(value: unknown): string {
   if (typeof value === "string") return "a string";
   if (typeof value === "boolean") return "a boolean";
   return typeof value;
+}
+
+/**
+ * What only the bytes can tell: a data-URL image must really be a PNG, JPEG, WEBP or GIF; `file_id`s must name
+ * files the engine stores (404 otherwise, as the Files API answers); `file_data` must be base64.
+ */
+function checkAttachments(request: CreateResponseRequest): void {
+  if (!Array.isArray(request.input)) return;
+  request.input.forEach((item, i) => {
+    if (!Array.isArray(item.content)) return;
+    (item.content as unknown[]).forEach((part, j) => {
+      if (!isObject(part)) return;
+      const at = (key: string) => formatPath(["input", i, "content", j, key]);
+      if (typeof part.file_id === "string" && (part.type === "input_image" || part.type === "input_file")) {
+        requireFile(part.file_id, at("file_id"));
+      }
+      if (part.type === "input_image" && typeof part.image_url === "string" && part.image_url.startsWith("data:")) {
+        const data = parseDataUrl(part.image_url);
+        if (!data || readImageInfo(data.bytes) === null) {
+          throw new ApiError(
+            400,
+            "The image data you provided does not represent a valid image. Please check your input and try again with one of the supported image formats: ['image/jpeg', 'image/png', 'image/gif', 'image/webp'].",
+            { param: at("image_url"), code: "invalid_image_format" },
+          );
+        }
+      }
+      if (part.type === "input_file" && typeof part.file_data === "string") {
+        const ok = part.file_data.startsWith("data:") ? parseDataUrl(part.file_data) !== null : isBase64(part.file_data);
+        if (!ok) {
+          throw new ApiError(400, `Invalid '${at("file_data")}': expected base64-encoded file data (or a base64 data URL).`, {
+            param: at("file_data"),
+            code: "invalid_value",
+          });
+        }
+      }
+    });
+  });
+}
+
+function isBase64(text: string): boolean {
+  try {
+    decodeBase64(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

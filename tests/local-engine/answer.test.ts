@@ -60,7 +60,7 @@ describe("the answer quotes and counts its input", () => {
           content: [
             { type: "input_text", text: "look at this" },
             { type: "input_image", image_url: "https://example.com/cat.png", detail: "low" },
-            { type: "input_file", file_id: "file_123" },
+            { type: "input_file", file_url: "https://example.com/report.pdf" },
           ],
         },
         { type: "function_call_output", call_id: "call_9", output: "{}" },
@@ -73,7 +73,9 @@ describe("the answer quotes and counts its input", () => {
     expect(text).toContain("4 messages (1 system, 2 user, 1 assistant)");
     expect(text).toContain("6 content parts (4 text, 1 image, 1 file)");
     expect(text).toContain("2 other items (1 `function_call_output`, 1 `item_reference`)");
-    expect(text).toContain("I counted 1 image and 1 file.");
+    expect(text).toContain("2 attachments, read from their bytes:");
+    expect(text).toContain("- **Image 1:** <https://example.com/cat.png>, a link: I do not download it");
+    expect(text).toContain("- **File 1:** <https://example.com/report.pdf>: I do not download links");
   });
 
   it("keeps the user's line breaks inside the blockquote", async () => {

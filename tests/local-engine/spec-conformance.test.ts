@@ -104,7 +104,7 @@ describe.skipIf(!specExists)("conformance with the official OpenAPI spec", () =>
       safety_identifier: "hash-123",
       service_tier: "fast",
       text: { format: { type: "text" }, verbosity: "low" },
-      tools: [{ type: "function", name: "get_time", parameters: { type: "object", properties: {} }, strict: true }],
+      tools: [{ type: "function", name: "get_time", parameters: { type: "object", properties: {}, required: [], additionalProperties: false }, strict: true }],
       tool_choice: "none",
       reasoning: { effort: "low", summary: "auto" },
     }],
