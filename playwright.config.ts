@@ -48,6 +48,8 @@ export default defineConfig({
       OPENAI_API_KEY: "",
       LOCAL_ENGINE_DELAY_MS: "20",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Exposes /api/local/v1/debug/requests, so tests can assert the exact body the upstream received.
+      LOCAL_ENGINE_DEBUG: "1",
     },
   },
 });

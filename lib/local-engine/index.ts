@@ -1,5 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/api-error";
+import { clearRecordedRequests, listRecordedRequests, recordRequest } from "./debug";
 import { newRequestId } from "./ids";
 import { deleteFileResponse, fileContentResponse, listFilesResponse, retrieveFileResponse, uploadFile } from "./files";
 import { listModels, retrieveModel } from "./models";
@@ -33,6 +34,8 @@ const ROUTES: readonly Route[] = [
     methods: { GET: (_req, [id]) => retrieveFileResponse(id ?? ""), DELETE: (_req, [id]) => deleteFileResponse(id ?? "") },
   },
   { pattern: ["models"], methods: { GET: () => listModels() } },
+  // Test-only (LOCAL_ENGINE_DEBUG=1): the last request bodies the engine received; 404 otherwise.
+  { pattern: ["debug", "requests"], methods: { GET: (req) => listRecordedRequests(req), DELETE: (req) => clearRecordedRequests(req) } },
   { pattern: ["models", "*"], methods: { GET: (_req, [id]) => retrieveModel(id ?? "") } },
 ];
 
@@ -41,6 +44,7 @@ export async function handleLocalEngineRequest(req: Request): Promise<Response> 
   const requestId = newRequestId();
   let res: Response;
   try {
+    await recordRequest(req);
     res = await dispatch(req);
   } catch (err) {
     res = toApiError(err).toResponse();

@@ -15,6 +15,8 @@ export interface SampleSeed {
 }
 
 const MAX_DEPTH = 12;
+/** Past this depth only required properties and `minItems` items are generated, so recursive schemas end. */
+const SOFT_DEPTH = 4;
 
 const FORMAT_SAMPLES: Record<string, string> = {
   "date-time": "2025-01-01T00:00:00Z",
@@ -49,13 +51,17 @@ function sample(node: unknown, root: Record<string, unknown>, seed: SampleSeed, 
     case "object": {
       const out: Record<string, unknown> = {};
       const props = isObject(node.properties) ? node.properties : {};
-      for (const [key, sub] of Object.entries(props)) out[key] = sample(sub, root, seed, depth + 1, key);
+      const required = Array.isArray(node.required) ? node.required : [];
+      for (const [key, sub] of Object.entries(props)) {
+        if (depth >= SOFT_DEPTH && !required.includes(key)) continue;
+        out[key] = sample(sub, root, seed, depth + 1, key);
+      }
       return out;
     }
     case "array": {
       const min = typeof node.minItems === "number" ? node.minItems : 1;
       const max = typeof node.maxItems === "number" ? node.maxItems : Math.max(1, min);
-      const count = Math.min(Math.max(1, min), max);
+      const count = depth >= SOFT_DEPTH ? (typeof node.minItems === "number" ? node.minItems : 0) : Math.min(Math.max(1, min), max);
       return Array.from({ length: count }, () => sample(node.items ?? {}, root, seed, depth + 1, name));
     }
     case "integer":

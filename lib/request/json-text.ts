@@ -39,19 +39,12 @@ export function textToBody(text: string, elided: ReadonlyMap<string, string>): P
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const at = /position (\d+)/.exec(message);
-    const lc = /line (\d+) column (\d+)/.exec(message);
-    let line: number | null = lc ? Number(lc[1]) : null;
-    let column: number | null = lc ? Number(lc[2]) : null;
-    if (line === null && at) {
-      const before = text.slice(0, Number(at[1]));
-      line = before.split("\n").length;
-      column = before.length - before.lastIndexOf("\n");
-    }
-    const plain = message.replace(/^JSON\.parse: /, "").replace(/ in JSON at position \d+.*$/, "").replace(/ \(line \d+ column \d+\)$/, "");
-    return { ok: false, message: text.trim() === "" ? "The request is empty: it must be a JSON object." : plain, line, column };
+  } catch {
+    if (text.trim() === "") return { ok: false, message: "The request is empty: it must be a JSON object.", line: 1, column: 1 };
+    const { offset, message } = locateJsonError(text);
+    const before = text.slice(0, offset);
+    const line = before.split("\n").length;
+    return { ok: false, message, line, column: offset - before.lastIndexOf("\n") };
   }
   if (!isObject(value)) {
     return { ok: false, message: "The request must be a JSON object ({ … }).", line: 1, column: 1 };
@@ -68,4 +61,84 @@ function restore(value: unknown, elided: ReadonlyMap<string, string>): unknown {
     return out;
   }
   return value;
+}
+
+/**
+ * Where JSON text goes wrong, in plain words. JSON.parse's messages differ between engines and often give no
+ * position, so this small scanner walks the grammar and stops at the first problem.
+ */
+export function locateJsonError(text: string): { offset: number; message: string } {
+  let i = 0;
+  const fail = (message: string): never => {
+    throw { offset: i, message };
+  };
+  const ws = () => {
+    while (i < text.length && " \t\n\r".includes(text[i] as string)) i += 1;
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === "{") {
+      i += 1;
+      ws();
+      if (text[i] === "}") return void (i += 1);
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail(text[i] === "}" ? "Trailing comma before '}'." : "Expected a property name in double quotes.");
+        string();
+        ws();
+        if (text[i] !== ":") fail("Expected ':' after the property name.");
+        i += 1;
+        value();
+        ws();
+        if (text[i] === ",") {
+          i += 1;
+          continue;
+        }
+        if (text[i] === "}") return void (i += 1);
+        fail("Expected ',' or '}' after a property value.");
+      }
+    }
+    if (c === "[") {
+      i += 1;
+      ws();
+      if (text[i] === "]") return void (i += 1);
+      for (;;) {
+        ws();
+        if (text[i] === "]") fail("Trailing comma before ']'.");
+        value();
+        ws();
+        if (text[i] === ",") {
+          i += 1;
+          continue;
+        }
+        if (text[i] === "]") return void (i += 1);
+        fail("Expected ',' or ']' after a list item.");
+      }
+    }
+    if (c === '"') return string();
+    const literal = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+    if (literal) return void (i += literal[0].length);
+    fail(i >= text.length ? "The JSON ends too early: something is missing at the end." : "Expected a value (a string, number, object, list, true, false or null).");
+  };
+  const string = () => {
+    i += 1;
+    while (i < text.length) {
+      const c = text[i];
+      if (c === "\\") i += 2;
+      else if (c === '"') return void (i += 1);
+      else if (c === "\n") fail("A string cannot span lines: close it with a double quote.");
+      else i += 1;
+    }
+    fail("A string is not closed: add the closing double quote.");
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) fail("Unexpected text after the end of the JSON object.");
+    return { offset: 0, message: "Invalid JSON." };
+  } catch (error) {
+    if (typeof error === "object" && error !== null && "offset" in error) return error as { offset: number; message: string };
+    throw error;
+  }
 }

@@ -268,6 +268,10 @@ export const SearchFilter: z.ZodType = z.looseObject({ type: z.string() }).super
     if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ ...issue } as never);
     return;
   }
+  if (!(COMPARISON_OPERATORS as readonly string[]).includes(filter.type)) {
+    ctx.addIssue({ code: "invalid_value", values: [...COMPARISON_OPERATORS, ...COMPOUND_OPERATORS], input: filter.type, path: ["type"], message: "" });
+    return;
+  }
   const parsed = ComparisonFilter.safeParse(filter);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -37,7 +37,9 @@ export function flatten(issues: readonly ZodIssue[]): ZodIssue[] {
   for (const issue of issues) {
     if (issue.code === "invalid_union" && issue.errors.length > 0) {
       const branches = issue.errors.map((branch) => flatten(branch));
-      const deepest = branches.reduce((best, b) => (depth(b) > depth(best) ? b : best), branches[0] ?? []);
+      // A branch whose `type` did not match is the wrong branch, however deep its other issues go.
+      const score = (b: ZodIssue[]) => depth(b) - (b.some((i) => i.path.length === 1 && i.path[0] === "type") ? 100 : 0);
+      const deepest = branches.reduce((best, b) => (score(b) > score(best) ? b : best), branches[0] ?? []);
       if (depth(deepest) > 0) {
         for (const nested of deepest) out.push({ ...nested, path: [...issue.path, ...nested.path] } as ZodIssue);
         continue;

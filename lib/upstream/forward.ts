@@ -34,7 +34,9 @@ export interface ForwardOptions {
   /** Path after the base URL, starting with "/" (query string included). */
   path: string;
   /** The body bytes exactly as the caller sent them: forwarded without re-encoding. */
-  body?: string;
+  body?: string | ReadableStream<Uint8Array>;
+  /** Content type of `body` (JSON when absent); a multipart upload keeps its own, boundary included. */
+  contentType?: string;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function forward(incoming: Request, upstream: Upstream, opts: Forwa
     if (value !== null) headers.set(name, value);
   }
   headers.set("accept", incoming.headers.get("accept") ?? "application/json");
-  if (opts.body !== undefined) headers.set("content-type", "application/json");
+  if (opts.body !== undefined) headers.set("content-type", opts.contentType ?? "application/json");
   if (upstream.apiKey) headers.set("authorization", `Bearer ${upstream.apiKey}`);
 
   const url = upstream.baseUrl + opts.path;
@@ -59,6 +61,8 @@ export async function forward(incoming: Request, upstream: Upstream, opts: Forwa
       method: opts.method,
       headers,
       body: opts.body,
+      // A stream body (file uploads) is sent as it arrives; Node's fetch requires half duplex for that.
+      ...(typeof opts.body === "object" ? { duplex: "half" } : {}),
       signal: incoming.signal,
       redirect: "manual",
       cache: "no-store",
