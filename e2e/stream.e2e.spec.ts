@@ -12,7 +12,7 @@ async function fresh(page: Page) {
 
 test("a prompt streams into Output while events arrive, ending in response.completed with usage", async ({ page }) => {
   await fresh(page);
-  await page.getByLabel("Message").fill("Explain in plain words what a streaming response is, and why a playground shows every event.");
+  await page.getByLabel("Message", { exact: true }).fill("Explain in plain words what a streaming response is, and why a playground shows every event.");
   await page.getByRole("button", { name: "Run" }).click();
 
   const status = page.getByTestId("run-status");
@@ -37,7 +37,7 @@ test("a prompt streams into Output while events arrive, ending in response.compl
 
 test("clicking an event shows its JSON highlighted", async ({ page }) => {
   await fresh(page);
-  await page.getByLabel("Message").fill("Hello there");
+  await page.getByLabel("Message", { exact: true }).fill("Hello there");
   await page.getByRole("button", { name: "Run" }).click();
   await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "completed");
   await events(page).locator('[data-event-type="response.completed"]').click();
@@ -50,7 +50,7 @@ test("clicking an event shows its JSON highlighted", async ({ page }) => {
 test("Stop mid-stream keeps the partial text, and the engine sees the abort", async ({ page }) => {
   await fresh(page);
   const long = Array.from({ length: 60 }, (_, i) => `sentence number ${i} keeps the local engine talking for a while`).join(". ");
-  await page.getByLabel("Message").fill(long);
+  await page.getByLabel("Message", { exact: true }).fill(long);
   await page.getByRole("button", { name: "Run" }).click();
   const prose = output(page).locator(".prose-output").first();
   await expect(prose).toContainText("sentence number 1");
@@ -83,7 +83,7 @@ test("an API error is shown in plain words", async ({ page }) => {
       body: JSON.stringify({ error: { message: "Incorrect API key provided", type: "invalid_request_error", param: null, code: "invalid_api_key" } }),
     }),
   );
-  await page.getByLabel("Message").fill("hi");
+  await page.getByLabel("Message", { exact: true }).fill("hi");
   await page.getByRole("button", { name: "Run" }).click();
   const alert = output(page).getByRole("alert");
   await expect(alert).toContainText("The API key is missing or invalid");
@@ -94,16 +94,16 @@ test("an API error is shown in plain words", async ({ page }) => {
 test("what the user typed survives a reload", async ({ page }) => {
   await fresh(page);
   await page.getByLabel("Instructions").fill("Answer like a pirate.");
-  await page.getByLabel("Message").fill("Where is the treasure?");
+  await page.getByLabel("Message", { exact: true }).fill("Where is the treasure?");
   await page.reload();
   await expect(page.getByLabel("Instructions")).toHaveValue("Answer like a pirate.");
-  await expect(page.getByLabel("Message")).toHaveValue("Where is the treasure?");
+  await expect(page.getByLabel("Message", { exact: true })).toHaveValue("Where is the treasure?");
 });
 
 test("a non-streamed request renders the whole answer at once", async ({ page }) => {
   await fresh(page);
   await page.getByLabel("Stream").uncheck();
-  await page.getByLabel("Message").fill("No stream please");
+  await page.getByLabel("Message", { exact: true }).fill("No stream please");
   await page.getByRole("button", { name: "Run" }).click();
   await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "completed");
   await expect(output(page).locator(".prose-output").first()).toContainText("No stream please");

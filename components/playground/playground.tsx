@@ -1,7 +1,8 @@
 "use client";
 
 import { useMemo } from "react";
-import { Composer, DEFAULT_COMPOSER, buildRequestBody, isComposerValue } from "@/components/composer/composer";
+import { Composer, type Upstream } from "@/components/composer/composer";
+import { useComposerState } from "@/components/composer/use-composer-state";
 import { usePersistentState } from "@/components/composer/use-persistent-state";
 import { EventTimeline } from "@/components/stream/event-timeline";
 import { OutputView } from "@/components/stream/output-view";
@@ -13,14 +14,20 @@ export interface ServerUpstream {
   host: string | null;
 }
 
+function isUpstream(v: unknown): v is Upstream {
+  return v === "server" || v === "local";
+}
+
 export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream }) {
-  const [composer, setComposer] = usePersistentState("rp.composer.v1", DEFAULT_COMPOSER, isComposerValue);
+  // The upstream choice is not part of the request body, so it is kept apart from it.
+  const [upstream, setUpstream] = usePersistentState<Upstream>("rp.upstream.v1", "server", isUpstream);
+  const composer = useComposerState();
   const { state, log, run, stop, busy } = useResponseRun();
   const upstreamHeaders = useMemo<Record<string, string>>(
-    () => (composer.upstream === "local" ? { "x-playground-upstream": "local" } : ({} as Record<string, string>)),
-    [composer.upstream],
+    () => (upstream === "local" ? { "x-playground-upstream": "local" } : ({} as Record<string, string>)),
+    [upstream],
   );
-  const usingLocal = serverUpstream.kind === "local" || composer.upstream === "local";
+  const usingLocal = serverUpstream.kind === "local" || upstream === "local";
 
   return (
     <div className="flex h-dvh flex-col">
@@ -38,17 +45,25 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
         </span>
       </header>
 
-      <main className="grid min-h-0 flex-1 grid-cols-1 gap-4 overflow-auto p-4 lg:grid-cols-[340px_minmax(0,1fr)_380px] lg:overflow-hidden">
-        <section aria-label="Request" className="min-h-0 overflow-auto rounded-lg border border-slate-200 bg-white p-4">
-          <Composer
-            value={composer}
-            onChange={setComposer}
-            onRun={() => void run(buildRequestBody(composer), { headers: upstreamHeaders })}
-            onStop={stop}
-            busy={busy}
-            serverUpstream={serverUpstream}
-            upstreamHeaders={upstreamHeaders}
-          />
+      <main className="grid min-h-0 flex-1 grid-cols-1 gap-3 overflow-auto p-3 lg:grid-cols-[440px_minmax(0,1fr)_360px] lg:overflow-hidden">
+        <section aria-label="Request" className="flex min-h-[600px] flex-col overflow-hidden rounded-lg border border-slate-200 bg-white lg:min-h-0">
+          {composer.loaded ? (
+            <Composer
+              body={composer.body}
+              onChange={composer.update}
+              issues={composer.issues}
+              onRun={(body) => void run(body, { headers: upstreamHeaders })}
+              onStop={stop}
+              busy={busy}
+              upstream={upstream}
+              onUpstream={setUpstream}
+              serverUpstream={serverUpstream}
+              upstreamHeaders={upstreamHeaders}
+              saveError={composer.saveError}
+            />
+          ) : (
+            <p className="p-4 text-sm text-slate-500">Loading your draft…</p>
+          )}
         </section>
 
         <section aria-label="Output" className="flex min-h-0 flex-col gap-3 overflow-auto rounded-lg border border-slate-200 bg-white p-4">
