@@ -126,7 +126,7 @@ export function StateParams() {
         <BoolField path={["store"]} label="store" defaultNote="true" />
         <BoolField path={["background"]} label="background" defaultNote="false" />
       </div>
-      <TextField path={["previous_response_id"]} label="previous_response_id" placeholder="resp_…" hint="instructions are not carried over" />
+      <TextField path={["previous_response_id"]} label="previous_response_id" placeholder="resp_…" />
       <KeyValueField path={["metadata"]} label="metadata" maxPairs={METADATA.maxPairs} keyPlaceholder={`key (≤ ${METADATA.maxKeyLength})`} valuePlaceholder={`value (≤ ${METADATA.maxValueLength})`} />
     </Group>
   );
