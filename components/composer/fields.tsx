@@ -9,6 +9,9 @@ import { useField } from "./composer-context";
 
 export const inputCls =
   "h-7 w-full min-w-0 rounded border border-slate-300 bg-white px-2 text-[13px] text-slate-900 shadow-xs outline-none placeholder:text-slate-400 focus:border-blue-500 focus:ring-2 focus:ring-blue-100 aria-invalid:border-red-400";
+/** A compact control that sizes to its content or to the width class given with it (no w-full). */
+export const compactCls =
+  "h-6 min-w-0 rounded border border-slate-300 bg-white px-1.5 py-0 text-[12px] text-slate-900 shadow-xs outline-none focus:border-blue-500 focus:ring-2 focus:ring-blue-100";
 export const areaCls =
   "w-full min-w-0 resize-y rounded border border-slate-300 bg-white px-2 py-1.5 text-[13px] text-slate-900 shadow-xs outline-none placeholder:text-slate-400 focus:border-blue-500 focus:ring-2 focus:ring-blue-100 aria-invalid:border-red-400";
 export const labelCls = "text-[11px] font-medium text-slate-600";

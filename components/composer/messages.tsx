@@ -8,7 +8,7 @@ import { IMAGE_DETAIL_CHOICES, ROLES } from "@/lib/request/limits";
 import { isObject, moveItem, type Path } from "@/lib/request/path";
 import { formatBytes } from "@/lib/request/schema";
 import { useComposer, useField } from "./composer-context";
-import { Field, IssueList, JsonField, SelectField, TextField, areaCls, iconBtn, inputCls, labelCls, smallBtn } from "./fields";
+import { Field, IssueList, JsonField, SelectField, TextField, areaCls, compactCls, iconBtn, inputCls, labelCls, smallBtn } from "./fields";
 import { describeImage, imageFilesOf, readFileAsDataUrl, readImageFile, uploadFile } from "./media-input";
 
 /**
@@ -216,7 +216,7 @@ function MessageCard({
         <span className="w-5 text-right font-mono text-[11px] text-slate-400">{index + 1}</span>
         <select
           aria-label={`${name} role`}
-          className={`${inputCls} h-6 w-auto py-0 font-mono text-[12px]`}
+          className={`${compactCls} w-auto font-mono text-[12px]`}
           value={String(message.role)}
           onChange={(e) => set([...path, "role"], e.target.value)}
         >
@@ -460,7 +460,7 @@ function FilePart({ path, part, label }: { path: Path; part: Item; label: string
         <select
           id={`${label}-source`}
           aria-label={`${label} source`}
-          className={`${inputCls} h-6 w-auto py-0 font-mono text-[12px]`}
+          className={`${compactCls} w-auto font-mono text-[12px]`}
           value={source}
           onChange={(e) => set(path, { ...base, [e.target.value]: "" })}
         >

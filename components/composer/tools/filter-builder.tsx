@@ -3,7 +3,7 @@
 import { COMPARISON_OPERATORS, COMPOUND_OPERATORS } from "@/lib/request/limits";
 import { isObject, type Path } from "@/lib/request/path";
 import { useField } from "../composer-context";
-import { IssueList, iconBtn, inputCls, smallBtn } from "../fields";
+import { IssueList, compactCls, iconBtn, smallBtn } from "../fields";
 
 /**
  * file_search `filters`: a comparison (`eq ne gt gte lt lte in nin`, a key, a typed value) or a compound
@@ -54,7 +54,7 @@ function FilterNode({ path, onRemove, depth }: { path: Path; onRemove: () => voi
   return (
     <div role="group" aria-label={label} className={`flex flex-col gap-1 rounded border border-slate-200 p-1.5 ${depth % 2 ? "bg-white" : "bg-slate-50/60"}`}>
       <div className="flex items-center gap-1">
-        <select aria-label={`${label} operator`} className={`${inputCls} h-6 w-20 py-0 font-mono text-[12px]`} value={type} onChange={(e) => setType(e.target.value)}>
+        <select aria-label={`${label} operator`} className={`${compactCls} w-20 font-mono text-[12px]`} value={type} onChange={(e) => setType(e.target.value)}>
           <optgroup label="compare">
             {COMPARISON_OPERATORS.map((op) => (
               <option key={op}>{op}</option>
@@ -118,20 +118,20 @@ function Comparison({ path, node, label }: { path: Path; node: Filter; label: st
   const text = Array.isArray(node.value) ? node.value.join(", ") : String(node.value ?? "");
   return (
     <>
-      <input aria-label={`${label} key`} className={`${inputCls} h-6 w-24 font-mono text-[12px]`} placeholder="key" value={String(key.value ?? "")} onChange={(e) => key.set(e.target.value)} />
-      <select aria-label={`${label} value type`} className={`${inputCls} h-6 w-20 py-0 text-[12px]`} value={kind} onChange={(e) => value.set(convertValue(text, e.target.value as ValueKind))}>
+      <input aria-label={`${label} key`} className={`${compactCls} w-24 font-mono text-[12px]`} placeholder="key" value={String(key.value ?? "")} onChange={(e) => key.set(e.target.value)} />
+      <select aria-label={`${label} value type`} className={`${compactCls} w-20 text-[12px]`} value={kind} onChange={(e) => value.set(convertValue(text, e.target.value as ValueKind))}>
         <option value="string">string</option>
         <option value="number">number</option>
         <option value="boolean">boolean</option>
         <option value="array">list</option>
       </select>
       {kind === "boolean" ? (
-        <select aria-label={`${label} value`} className={`${inputCls} h-6 w-20 py-0 font-mono text-[12px]`} value={String(node.value)} onChange={(e) => value.set(e.target.value === "true")}>
+        <select aria-label={`${label} value`} className={`${compactCls} w-20 font-mono text-[12px]`} value={String(node.value)} onChange={(e) => value.set(e.target.value === "true")}>
           <option>true</option>
           <option>false</option>
         </select>
       ) : (
-        <input aria-label={`${label} value`} className={`${inputCls} h-6 min-w-0 flex-1 font-mono text-[12px]`} placeholder={kind === "array" ? "a, b, 3" : "value"} value={text} onChange={(e) => value.set(convertValue(e.target.value, kind))} />
+        <input aria-label={`${label} value`} className={`${compactCls} flex-1 font-mono text-[12px]`} placeholder={kind === "array" ? "a, b, 3" : "value"} value={text} onChange={(e) => value.set(convertValue(e.target.value, kind))} />
       )}
     </>
   );

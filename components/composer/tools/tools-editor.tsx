@@ -5,7 +5,7 @@ import { newTool } from "@/lib/request/defaults";
 import { TOOL_TYPES, type ToolType } from "@/lib/request/limits";
 import { isObject, moveItem, type Path } from "@/lib/request/path";
 import { useComposer, useField } from "../composer-context";
-import { IssueList, JsonField, areaCls, iconBtn, inputCls, smallBtn } from "../fields";
+import { IssueList, JsonField, areaCls, compactCls, iconBtn, smallBtn } from "../fields";
 import { CodeInterpreterToolForm } from "./code-interpreter-tool";
 import { ComputerToolForm } from "./computer-tool";
 import { CustomToolForm } from "./custom-tool";
@@ -63,7 +63,7 @@ export function ToolsEditor() {
       <div className="flex items-center gap-1.5">
         <select
           aria-label="Add tool"
-          className={`${inputCls} h-6 w-auto py-0 text-[12px]`}
+          className={`${compactCls} w-auto text-[12px]`}
           value=""
           onChange={(e) => {
             const type = e.target.value;
