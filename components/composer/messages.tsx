@@ -355,15 +355,17 @@ function ImagePart({ path, part, label }: { path: Path; part: Item; label: strin
   const info = isData ? dataUrlInfo(url) : null;
   const bySource = part.file_id !== undefined ? "file" : "url";
   const urlIssues = useField([...path, "image_url"]).issues;
+  // A URL that does not load (offline, a typo) shows a note instead of a broken image.
+  const [brokenUrl, setBrokenUrl] = useState<string | null>(null);
 
   return (
     <div className="flex gap-2">
       <div className="flex h-16 w-16 shrink-0 items-center justify-center overflow-hidden rounded border border-slate-200 bg-[repeating-conic-gradient(#f1f5f9_0_25%,#fff_0_50%)] bg-[length:12px_12px]">
-        {url !== "" && (isData || /^https?:\/\//.test(url)) ? (
+        {url !== "" && (isData || /^https?:\/\//.test(url)) && brokenUrl !== url ? (
           // eslint-disable-next-line @next/next/no-img-element
-          <img src={url} alt={`Thumbnail of ${label}`} className="max-h-full max-w-full object-contain" />
+          <img src={url} alt={`Thumbnail of ${label}`} className="max-h-full max-w-full object-contain" onError={() => setBrokenUrl(url)} />
         ) : (
-          <span className="text-[10px] text-slate-400">no image</span>
+          <span className="px-1 text-center text-[10px] leading-tight text-slate-400">{url === "" ? "no image" : "preview not loaded"}</span>
         )}
       </div>
       <div className="flex min-w-0 flex-1 flex-col gap-1">

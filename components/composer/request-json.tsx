@@ -25,8 +25,14 @@ export function RequestJson({
   const shown = useMemo(() => bodyToText(body), [body]);
   const [text, setText] = useState(shown.text);
   const [error, setError] = useState<Extract<ParsedText, { ok: false }> | null>(null);
+  // Shortened strings of this body and of the one before (the text may still show those while it is re-synced);
+  // older ones are let go, so replaced 20 MB images are not kept alive.
+  const previous = useRef(shown.elided);
   const elided = useRef(shown.elided);
-  elided.current = new Map([...elided.current, ...shown.elided]);
+  if (elided.current !== shown.elided && previous.current !== shown.elided) {
+    elided.current = new Map([...previous.current, ...shown.elided]);
+    previous.current = shown.elided;
+  }
 
   useEffect(() => {
     const parsed = textToBody(text, elided.current);

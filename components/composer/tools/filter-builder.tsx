@@ -118,7 +118,7 @@ function Comparison({ path, node, label }: { path: Path; node: Filter; label: st
   const text = Array.isArray(node.value) ? node.value.join(", ") : String(node.value ?? "");
   return (
     <>
-      <input aria-label={`${label} key`} className={`${compactCls} w-24 font-mono text-[12px]`} placeholder="key" value={String(key.value ?? "")} onChange={(e) => key.set(e.target.value)} />
+      <input aria-label={`${label} key`} className={`${compactCls} w-20 font-mono text-[12px]`} placeholder="key" value={String(key.value ?? "")} onChange={(e) => key.set(e.target.value)} />
       <select aria-label={`${label} value type`} className={`${compactCls} w-20 text-[12px]`} value={kind} onChange={(e) => value.set(convertValue(text, e.target.value as ValueKind))}>
         <option value="string">string</option>
         <option value="number">number</option>
@@ -131,7 +131,7 @@ function Comparison({ path, node, label }: { path: Path; node: Filter; label: st
           <option>false</option>
         </select>
       ) : (
-        <input aria-label={`${label} value`} className={`${compactCls} flex-1 font-mono text-[12px]`} placeholder={kind === "array" ? "a, b, 3" : "value"} value={text} onChange={(e) => value.set(convertValue(e.target.value, kind))} />
+        <input aria-label={`${label} value`} className={`${compactCls} min-w-24 flex-1 font-mono text-[12px]`} placeholder={kind === "array" ? "a, b, 3" : "value"} value={text} onChange={(e) => value.set(convertValue(e.target.value, kind))} />
       )}
     </>
   );

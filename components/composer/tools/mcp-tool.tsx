@@ -14,7 +14,7 @@ export function McpToolForm({ path }: { path: Path }) {
     <>
       <div className="grid grid-cols-2 gap-2">
         <TextField path={p("server_label")} label="server_label" placeholder="docs" keepEmpty />
-        <SelectField path={p("connector_id")} label="connector_id" options={MCP_CONNECTORS} unset="none (use server_url)" />
+        <SelectField path={p("connector_id")} label="connector_id" options={MCP_CONNECTORS} unset="none" />
       </div>
       <TextField path={p("server_url")} label="server_url" placeholder="https://mcp.example.com/sse" />
       <TextField path={p("server_description")} label="server_description" placeholder="optional" />
