@@ -119,7 +119,7 @@ function Comparison({ path, node, label }: { path: Path; node: Filter; label: st
   return (
     <>
       <input aria-label={`${label} key`} className={`${compactCls} w-20 font-mono text-[12px]`} placeholder="key" value={String(key.value ?? "")} onChange={(e) => key.set(e.target.value)} />
-      <select aria-label={`${label} value type`} className={`${compactCls} w-20 text-[12px]`} value={kind} onChange={(e) => value.set(convertValue(text, e.target.value as ValueKind))}>
+      <select aria-label={`${label} value type`} className={`${compactCls} w-[5.25rem] text-[12px]`} value={kind} onChange={(e) => value.set(convertValue(text, e.target.value as ValueKind))}>
         <option value="string">string</option>
         <option value="number">number</option>
         <option value="boolean">boolean</option>
