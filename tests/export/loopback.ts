@@ -34,11 +34,14 @@ export async function startLoopbackEngine(): Promise<Loopback> {
       const request = new Request(`http://127.0.0.1:${address.port}${req.url ?? "/"}`, {
         method: req.method,
         headers,
-        body: body.length > 0 && req.method !== "GET" && req.method !== "HEAD" ? body : undefined,
+        body: body.length > 0 && req.method !== "GET" && req.method !== "HEAD" ? new Uint8Array(body) : undefined,
       });
       const response = await handleLocalEngineRequest(request);
       res.writeHead(response.status, Object.fromEntries(response.headers));
-      if (response.body) for await (const chunk of response.body) res.write(chunk);
+      if (response.body) {
+        const reader = response.body.getReader();
+        for (let r = await reader.read(); !r.done; r = await reader.read()) res.write(r.value);
+      }
       res.end();
     })().catch((error: unknown) => {
       res.statusCode = 500;
