@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/api-error";
-import { formatBytes } from "@/lib/store/limits";
+import { formatBytes } from "@/lib/share/limits";
 
 /**
  * Reads a request body as text, refusing (413, in the API's error shape) once it passes `maxBytes` instead of

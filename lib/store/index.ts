@@ -1,11 +1,11 @@
 import "server-only";
-import { parseByteSize } from "./limits";
+import { parseByteSize } from "@/lib/share/limits";
 import { PostgresPermalinkStore } from "./postgres";
 import { DEFAULT_SQLITE_PATH, SqlitePermalinkStore } from "./sqlite";
 import type { PermalinkStore } from "./types";
 
 export type { CreatedPermalink, NewPermalink, PermalinkRecord, PermalinkStore, StoreKind } from "./types";
-export { DEFAULT_SHARE_MAX_BYTES } from "./limits";
+export { DEFAULT_SHARE_MAX_BYTES } from "@/lib/share/limits";
 
 /**
  * Which store `DATABASE_URL` asks for:

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { storeConfigFromEnv } from "@/lib/store";
-import { parseByteSize } from "@/lib/store/limits";
+import { parseByteSize } from "@/lib/share/limits";
 import { newPermalinkId } from "@/lib/store/ids";
 
 describe("store selection by DATABASE_URL", () => {
