@@ -3,7 +3,7 @@
  * sent. Isomorphic (browser, server, tests). It is the payload of a shared permalink and the content of an exported
  * `.recording.json` file, so a run recorded against OpenAI can be replayed in a classroom with no key and no network.
  *
- * Format, version 1 (documented in docs/recording-format.md):
+ * Format, version 1 (also documented in the README, "Recording format"):
  *
  * ```json
  * {

@@ -21,7 +21,8 @@ export function sqlitePathFromUrl(urlOrPath: string): string {
   let path = urlOrPath;
   if (path.startsWith("file://")) path = decodeURIComponent(new URL(path).pathname);
   else if (path.startsWith("file:")) path = decodeURIComponent(path.slice("file:".length));
-  return isAbsolute(path) ? path : resolve(process.cwd(), path);
+  // A runtime path from DATABASE_URL, not a file of the app: keep Next's output tracing out of it.
+  return isAbsolute(path) ? path : resolve(/*turbopackIgnore: true*/ process.cwd(), path);
 }
 
 function isUniqueViolation(error: unknown): boolean {
