@@ -1,9 +1,10 @@
 import { createClient } from "@libsql/client";
 import { expect, test, type Page } from "@playwright/test";
+import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { eventRecordInput, type EventRecordInput } from "@/lib/responses/event-log";
 import { parseSseMessage, readSse } from "@/lib/responses/sse";
-import { recordingFromLog, type Recording } from "@/lib/share/recording";
+import { recordingFromLog, recordingToFileText, type Recording } from "@/lib/share/recording";
 import { fragmentUrl } from "@/lib/share/fragment";
 import { E2E_DATABASE_FILE } from "./support/e2e-env";
 
@@ -216,4 +217,36 @@ test("an unknown permalink is a 404 page; a stateless link decodes the request f
 
   await page.goto("/p#r=broken");
   await expect(page.getByRole("alert").filter({ hasText: "damaged" })).toBeVisible();
+});
+
+test("a recording exported to a file imports back at /replay, replays offline, and can be shared from there", async ({ page, baseURL }, testInfo) => {
+  const run = await recordRun(baseURL ?? "", { model: "local-echo-1", input: "Replay me in a classroom without network.", stream: true });
+  const file = testInfo.outputPath("classroom.recording.json");
+  writeFileSync(file, recordingToFileText({ ...run.recording, title: "Classroom replay" }));
+  const bad = testInfo.outputPath("bad.recording.json");
+  writeFileSync(bad, JSON.stringify({ version: 1, request: { model: "m" }, events: [{ type: "x" }] }));
+
+  await page.goto("/replay");
+  await page.getByLabel("Recording file").setInputFiles(bad);
+  await expect(page.getByRole("alert").filter({ hasText: "The recording is damaged" })).toContainText("`events[0].atMs`");
+
+  await page.getByLabel("Recording file").setInputFiles(file);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Classroom replay");
+  expect(JSON.parse((await page.getByLabel("Request JSON").textContent()) ?? "null")).toEqual(run.request);
+  await page.getByLabel("Speed").selectOption("4");
+  await page.getByRole("button", { name: "Play", exact: true }).click();
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "completed");
+  expect(await renderedText(page)).toBe(plainText(run.answer));
+
+  // Share it: the dialog stores request + recording and gives a permalink that replays the same run.
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Share" });
+  await expect(dialog.getByLabel("Title")).toHaveValue("Classroom replay");
+  await expect(dialog.getByLabel(/Include the recording/)).toBeChecked();
+  await dialog.getByRole("button", { name: "Create link" }).click();
+  const link = await dialog.getByLabel("Permalink").inputValue();
+  expect(link).toMatch(/\/p\/[A-Za-z0-9_-]{22}$/);
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Classroom replay");
+  await expect(page.getByTestId("replay-position")).toHaveText(`0 / ${run.recording.events.length}`);
 });
