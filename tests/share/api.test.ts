@@ -15,6 +15,7 @@ beforeEach(() => {
   delete process.env.SHARE_MAX_BYTES;
 });
 afterAll(async () => {
+  process.env.DATABASE_URL = `file:${join(dir, "api.db")}`;
   await getStore()?.close();
   delete process.env.DATABASE_URL;
   rmSync(dir, { recursive: true, force: true });
@@ -110,5 +111,17 @@ describe("POST /api/share and GET /api/share/{id}", () => {
     const res = await post({ request: { model: "m" } });
     expect(res.status).toBe(501);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("share_storage_disabled");
+  });
+});
+
+describe("a misconfigured DATABASE_URL", () => {
+  it("is reported as such, without echoing credentials", async () => {
+    process.env.DATABASE_URL = "mysql://root:hunter2@db/x";
+    const res = await post({ request: { model: "m" } });
+    expect(res.status).toBe(500);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("share_store_misconfigured");
+    expect(body.error.message).not.toContain("hunter2");
+    expect((await capabilities()).status).toBe(500);
   });
 });

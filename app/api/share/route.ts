@@ -1,7 +1,7 @@
 import { ApiError } from "@/lib/api-error";
 import { readBodyCapped } from "@/lib/share/read-body";
 import { SharePayloadSchema, permalinkPath, type ShareCapabilities, type ShareCreated } from "@/lib/share/schema";
-import { getStore, shareMaxBytes, storeConfigFromEnv } from "@/lib/store";
+import { getStore, shareMaxBytes, StoreConfigError, storeConfigFromEnv } from "@/lib/store";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -11,7 +11,12 @@ const ENVELOPE_SLACK = 64 * 1024;
 
 /** GET /api/share: can this deployment store permalinks, and up to what size. */
 export function GET(): Response {
-  const config = storeConfigFromEnv();
+  let config: ReturnType<typeof storeConfigFromEnv>;
+  try {
+    config = storeConfigFromEnv();
+  } catch (error) {
+    return toErrorResponse(error);
+  }
   const body: ShareCapabilities = { storage: config.kind, maxBytes: config.maxBytes };
   return Response.json(body, { headers: { "cache-control": "no-store" } });
 }
@@ -63,6 +68,9 @@ function absoluteUrl(request: Request, path: string): string {
 
 function toErrorResponse(error: unknown): Response {
   if (error instanceof ApiError) return error.toResponse();
+  if (error instanceof StoreConfigError) {
+    return new ApiError(500, error.message, { code: "share_store_misconfigured", type: "server_error" }).toResponse();
+  }
   console.error("[share] could not store the permalink:", error instanceof Error ? error.message : error);
   return new ApiError(503, "The permalink could not be stored: the database did not answer. Try again in a moment.", {
     code: "share_store_unavailable",

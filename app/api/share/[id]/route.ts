@@ -1,5 +1,5 @@
 import { ApiError } from "@/lib/api-error";
-import { getStore } from "@/lib/store";
+import { getStore, StoreConfigError } from "@/lib/store";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -15,6 +15,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     return Response.json(record, { headers: { "cache-control": "private, max-age=3600" } });
   } catch (error) {
     if (error instanceof ApiError) return error.toResponse();
+    if (error instanceof StoreConfigError) return new ApiError(500, error.message, { code: "share_store_misconfigured" }).toResponse();
     return new ApiError(503, "The permalink could not be read: the database did not answer.", { code: "share_store_unavailable" }).toResponse();
   }
 }
