@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_DATABASE_FILE } from "./e2e/support/e2e-env";
 
 const PORT = Number(process.env.E2E_PORT ?? 3123);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -47,6 +48,8 @@ export default defineConfig({
       // Always the local engine in tests, whatever the developer's shell holds.
       OPENAI_API_KEY: "",
       LOCAL_ENGINE_DELAY_MS: "20",
+      // Permalinks in a throwaway SQLite file the tests can read back ("the database holds no key").
+      DATABASE_URL: `file:${E2E_DATABASE_FILE}`,
       NEXT_TELEMETRY_DISABLED: "1",
       // Exposes /api/local/v1/debug/requests, so tests can assert the exact body the upstream received.
       LOCAL_ENGINE_DEBUG: "1",

@@ -1,0 +1,134 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import { dirname, isAbsolute, resolve } from "node:path";
+import { createClient, type Client, type InValue } from "@libsql/client";
+import { newPermalinkId, isPermalinkId } from "./ids";
+import { SQLITE_MIGRATIONS } from "./migrations";
+import { prepareRow, rowToRecord } from "./prepare";
+import type { CreatedPermalink, NewPermalink, PermalinkRecord, PermalinkRow, PermalinkStore } from "./types";
+
+/** The default database file, relative to the working directory (the app root under `next start`). */
+export const DEFAULT_SQLITE_PATH = "./data/playground.db";
+
+export interface SqliteStoreOptions {
+  /** A file path, or a `file:` URL. */
+  path: string;
+  maxBytes: number;
+}
+
+/** `file:./data/x.db`, `file:///abs/x.db`, `./data/x.db` → an absolute path. */
+export function sqlitePathFromUrl(urlOrPath: string): string {
+  let path = urlOrPath;
+  if (path.startsWith("file://")) path = decodeURIComponent(new URL(path).pathname);
+  else if (path.startsWith("file:")) path = decodeURIComponent(path.slice("file:".length));
+  // A runtime path from DATABASE_URL, not a file of the app: keep Next's output tracing out of it.
+  return isAbsolute(path) ? path : resolve(/*turbopackIgnore: true*/ process.cwd(), path);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const text = error instanceof Error ? `${(error as { code?: string }).code ?? ""} ${error.message}` : String(error);
+  return /UNIQUE|PRIMARYKEY|SQLITE_CONSTRAINT/i.test(text);
+}
+
+/**
+ * Permalinks in one SQLite file through `@libsql/client` (prebuilt binary inside the npm package, nothing to
+ * compile). The file and its folder are created on first use and migrated to the latest schema: no setup step.
+ */
+export class SqlitePermalinkStore implements PermalinkStore {
+  readonly kind = "sqlite" as const;
+  readonly location: string;
+  private readonly client: Client;
+  private readonly maxBytes: number;
+  private ready: Promise<void> | null = null;
+
+  constructor(options: SqliteStoreOptions) {
+    this.location = sqlitePathFromUrl(options.path);
+    this.maxBytes = options.maxBytes;
+    mkdirSync(dirname(this.location), { recursive: true });
+    // busy timeout: another process (a second `next start`, a test) may hold the write lock for a moment.
+    this.client = createClient({ url: `file:${this.location}`, timeout: 5000 });
+  }
+
+  private init(): Promise<void> {
+    this.ready ??= this.migrate().catch((error: unknown) => {
+      this.ready = null; // let the next call try again instead of caching the failure forever
+      throw error;
+    });
+    return this.ready;
+  }
+
+  private async currentVersion(): Promise<number> {
+    const rs = await this.client.execute("SELECT COALESCE(MAX(version), 0) AS v FROM schema_version");
+    return Number(rs.rows[0]?.v ?? 0);
+  }
+
+  private async migrate(): Promise<void> {
+    // WAL: readers never wait for the writer, and the file survives a crash mid-write.
+    await this.client.execute("PRAGMA journal_mode = WAL");
+    await this.client.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+    // Each migration is one write batch (BEGIN IMMEDIATE … COMMIT, run without yielding to the event loop, so it
+    // cannot interleave with this process's other queries), ending with its `schema_version` row. When another
+    // process applied it first, that row's primary key makes the batch fail and roll back: re-read and go on.
+    for (const migration of SQLITE_MIGRATIONS) {
+      if (migration.version <= (await this.currentVersion())) continue;
+      try {
+        await this.client.batch(
+          [
+            ...migration.statements,
+            { sql: "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", args: [migration.version, new Date().toISOString()] },
+          ],
+          "write",
+        );
+      } catch (error) {
+        if ((await this.currentVersion()) >= migration.version) continue;
+        throw error;
+      }
+    }
+  }
+
+  async schemaVersion(): Promise<number> {
+    await this.init();
+    return this.currentVersion();
+  }
+
+  async create(input: NewPermalink): Promise<CreatedPermalink> {
+    const row = prepareRow(input, this.maxBytes);
+    await this.init();
+    for (let attempt = 0; ; attempt++) {
+      const id = newPermalinkId();
+      const args: InValue[] = [id, row.title, row.requestJson, row.recordingJson, row.sizeBytes, new Date().toISOString()];
+      try {
+        await this.client.execute({
+          sql: "INSERT INTO permalinks (id, title, request_json, recording_json, size_bytes, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+          args,
+        });
+        return { id, removed: row.removed, sizeBytes: row.sizeBytes };
+      } catch (error) {
+        // 128 random bits never collide in practice; retry anyway rather than fail a share.
+        if (attempt < 2 && isUniqueViolation(error)) continue;
+        throw error;
+      }
+    }
+  }
+
+  async get(id: string): Promise<PermalinkRecord | null> {
+    if (!isPermalinkId(id)) return null;
+    await this.init();
+    const rs = await this.client.execute({
+      sql: "SELECT id, title, request_json, recording_json, size_bytes, created_at FROM permalinks WHERE id = ?",
+      args: [id],
+    });
+    const row = rs.rows[0];
+    return row ? rowToRecord(row as unknown as PermalinkRow) : null;
+  }
+
+  async dumpRows(limit = 1000): Promise<Record<string, unknown>[]> {
+    await this.init();
+    const rs = await this.client.execute({ sql: "SELECT * FROM permalinks ORDER BY created_at DESC LIMIT ?", args: [limit] });
+    return rs.rows.map((r) => ({ ...r }));
+  }
+
+  async close(): Promise<void> {
+    this.client.close();
+  }
+}
