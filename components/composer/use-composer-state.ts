@@ -4,28 +4,34 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { defaultBody, type Body } from "@/lib/request/defaults";
 import { createDraftSaver, loadDraft } from "@/lib/request/draft-store";
 import { validateRequest } from "@/lib/request/validate";
+import { takeHandedOffRequest } from "@/lib/share/handoff";
 
 /**
  * The composer's state: the request body itself, restored from IndexedDB on load and saved after every change
- * (one write at a time, newest wins). A body from the old localStorage composer is migrated once.
+ * (one write at a time, newest wins). A request handed over by a permalink's "Open in playground" wins over
+ * the saved draft, once.
  */
 export function useComposerState() {
   const [body, setBody] = useState<Body>(defaultBody);
   const [loaded, setLoaded] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const save = useRef<((b: Body) => void) | null>(null);
+  const handedOff = useRef<Body | null | undefined>(undefined);
 
   useEffect(() => {
     let cancelled = false;
     save.current = createDraftSaver((error) => setSaveError(error ? error.message : null));
+    // Taken once per mount and kept in a ref: strict mode runs this effect twice, and the handoff is read-once.
+    if (handedOff.current === undefined) {
+      handedOff.current = new URLSearchParams(window.location.search).get("from") === "permalink" ? takeHandedOffRequest() : null;
+      if (handedOff.current) window.history.replaceState(null, "", "/");
+    }
+    const handed = handedOff.current;
     loadDraft()
       .then((draft) => {
         if (cancelled) return;
-        if (draft) setBody(draft.body);
-        else {
-          const legacy = legacyBody();
-          if (legacy) setBody(legacy);
-        }
+        if (handed) setBody(handed);
+        else if (draft) setBody(draft.body);
       })
       .catch((error: unknown) => {
         if (!cancelled) setSaveError(error instanceof Error ? error.message : String(error));
@@ -45,19 +51,4 @@ export function useComposerState() {
   const update = useCallback((fn: (b: Body) => Body) => setBody((b) => fn(b)), []);
   const issues = useMemo(() => validateRequest(body), [body]);
   return { body, setBody, update, issues, loaded, saveError };
-}
-
-/** The pre-IndexedDB composer kept {model, instructions, message, stream} in localStorage. */
-function legacyBody(): Body | null {
-  try {
-    const raw = window.localStorage.getItem("rp.composer.v1");
-    if (!raw) return null;
-    const old = JSON.parse(raw) as Record<string, unknown>;
-    const body: Body = { model: typeof old.model === "string" ? old.model : "local-echo-1", input: typeof old.message === "string" ? old.message : "" };
-    if (typeof old.instructions === "string" && old.instructions !== "") body.instructions = old.instructions;
-    if (old.stream !== false) body.stream = true;
-    return body;
-  } catch {
-    return null;
-  }
 }
