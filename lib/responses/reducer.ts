@@ -372,6 +372,12 @@ function logOf(view: ItemView): IndexLog {
   return { backing: plain.slice(), length: plain.length };
 }
 
+/** How many events touched this item, without materialising `eventIndexes` (views read it once per frame). */
+export function itemEventCount(view: ItemView): number {
+  const log = (view as ItemView & { [INDEX_LOG]?: IndexLog })[INDEX_LOG];
+  return log ? log.length : arr(view.eventIndexes).length;
+}
+
 function appendLog(log: IndexLog, eventIndex: number): IndexLog {
   if (eventIndex < 0) return log;
   const backing = log.backing.length === log.length ? log.backing : log.backing.slice(0, log.length);
