@@ -1,11 +1,13 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { Composer, DEFAULT_COMPOSER, buildRequestBody, isComposerValue } from "@/components/composer/composer";
+import { RequestJsonLite, parseRequestJson } from "@/components/composer/request-json-lite";
 import { usePersistentState } from "@/components/composer/use-persistent-state";
+import { ConversationView } from "@/components/conversation/conversation-view";
 import { EventTimeline } from "@/components/stream/event-timeline";
-import { OutputView } from "@/components/stream/output-view";
-import { EndNote, ErrorBanner, StatusBadge, UsageBar } from "@/components/stream/run-summary";
+import { StatusBadge } from "@/components/stream/run-summary";
+import { useLinkedSelection } from "@/components/stream/use-linked-selection";
 import { useResponseRun } from "@/components/stream/use-response-run";
 
 export interface ServerUpstream {
@@ -15,12 +17,16 @@ export interface ServerUpstream {
 
 export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream }) {
   const [composer, setComposer] = usePersistentState("rp.composer.v1", DEFAULT_COMPOSER, isComposerValue);
-  const { state, log, run, stop, busy } = useResponseRun();
+  const [requestJson, setRequestJson] = useState<string | null>(null);
+  const runner = useResponseRun();
+  const { state, log, run, stop, busy } = runner;
+  const links = useLinkedSelection(state, log);
   const upstreamHeaders = useMemo<Record<string, string>>(
     () => (composer.upstream === "local" ? { "x-playground-upstream": "local" } : ({} as Record<string, string>)),
     [composer.upstream],
   );
   const usingLocal = serverUpstream.kind === "local" || composer.upstream === "local";
+  const formBody = buildRequestBody(composer);
 
   return (
     <div className="flex h-dvh flex-col">
@@ -38,36 +44,37 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
         </span>
       </header>
 
-      <main className="grid min-h-0 flex-1 grid-cols-1 gap-4 overflow-auto p-4 lg:grid-cols-[340px_minmax(0,1fr)_380px] lg:overflow-hidden">
-        <section aria-label="Request" className="min-h-0 overflow-auto rounded-lg border border-slate-200 bg-white p-4">
+      <main className="grid min-h-0 flex-1 grid-cols-1 gap-4 overflow-auto p-4 lg:grid-cols-[340px_minmax(0,1fr)_400px] lg:overflow-hidden">
+        <section aria-label="Request" className="flex min-h-0 flex-col gap-3 overflow-auto rounded-lg border border-slate-200 bg-white p-4">
           <Composer
             value={composer}
             onChange={setComposer}
-            onRun={() => void run(buildRequestBody(composer), { headers: upstreamHeaders })}
+            onRun={() => void run(parseRequestJson(requestJson) ?? formBody, { headers: upstreamHeaders })}
             onStop={stop}
             busy={busy}
             serverUpstream={serverUpstream}
             upstreamHeaders={upstreamHeaders}
           />
+          <RequestJsonLite formBody={formBody} override={requestJson} onOverride={setRequestJson} />
         </section>
 
         <section aria-label="Output" className="flex min-h-0 flex-col gap-3 overflow-auto rounded-lg border border-slate-200 bg-white p-4">
-          <div className="flex items-center justify-between">
+          <div className="flex items-center justify-between gap-4">
             <h2 className="text-sm font-semibold text-slate-700">Output</h2>
-            <div className="flex items-center gap-2 text-xs text-slate-500">
+            <div className="flex min-w-0 items-center gap-2 text-xs text-slate-500">
               {state.responseId ? (
-                <span data-testid="response-id" className="font-mono" title="Response id">
+                <span data-testid="response-id" className="min-w-0 truncate font-mono" title="Response id">
                   {state.responseId}
                 </span>
               ) : null}
-              {state.model ? <span className="font-mono">{state.model}</span> : null}
+              {state.model ? <span className="shrink-0 font-mono">{state.model}</span> : null}
               <StatusBadge status={state.status} />
             </div>
           </div>
-          <ErrorBanner state={state} />
-          <OutputView state={state} />
-          <EndNote state={state} />
-          <UsageBar state={state} />
+          <ConversationView
+            runner={runner}
+            links={{ highlightedKey: links.highlightedKey, eventsShownKey: links.eventsShownKey, onShowEvents: links.showEventsOf }}
+          />
         </section>
 
         <section aria-label="Events" className="flex min-h-[420px] flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4 lg:min-h-0">
@@ -75,7 +82,13 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
             <h2 className="text-sm font-semibold text-slate-700">Events</h2>
             <span className="text-xs text-slate-500">{state.eventCount > 0 ? `${state.eventCount} events` : null}</span>
           </div>
-          <EventTimeline log={log} />
+          <EventTimeline
+            log={log}
+            selected={links.selectedEvent}
+            onSelect={links.selectEvent}
+            itemFilter={links.itemFilter}
+            onClearItemFilter={links.clearItemFilter}
+          />
         </section>
       </main>
     </div>
