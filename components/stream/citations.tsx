@@ -86,17 +86,37 @@ export function FileChip({ mark }: { mark: FileMark }) {
   );
 }
 
-/** Every citation of a part, numbered as in the text, including those whose offsets could not be placed. */
+/**
+ * Every citation of a part: url citations numbered as in the text (including those whose offsets could not be
+ * placed), then each cited file once, with how often it is cited.
+ */
 export function SourcesList({ citations }: { citations: readonly Citation[] }) {
   if (citations.length === 0) return null;
+  const urls = citations.filter((c): c is UrlCitation => c.kind === "url");
+  const files = new Map<string, { mark: FileMark; count: number }>();
+  for (const c of citations) {
+    if (c.kind !== "file") continue;
+    const key = `${c.type}:${c.fileId}:${c.filename}`;
+    const seen = files.get(key);
+    if (seen) seen.count += c.annotationIndexes.length;
+    else files.set(key, { mark: c, count: c.annotationIndexes.length });
+  }
   return (
     <div className="mt-3 border-t border-slate-100 pt-2" aria-label="Sources" role="group">
       <div className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500">Sources</div>
       <ol className="flex flex-col gap-1 text-xs">
-        {citations.map((c) => (
+        {urls.map((c) => (
           <li key={c.n} className="flex items-start gap-2">
             <span className="mt-px w-4 shrink-0 text-right font-mono text-slate-400">{c.n + 1}</span>
-            {c.kind === "url" ? <UrlSource citation={c} /> : <FileSource mark={c} />}
+            <UrlSource citation={c} />
+          </li>
+        ))}
+        {[...files.values()].map(({ mark, count }) => (
+          <li key={mark.n} className="flex items-start gap-2">
+            <span className="mt-px w-4 shrink-0 text-right text-slate-400">
+              <Icon name={mark.type === "file_path" ? "clip" : mark.type === "container_file_citation" ? "box" : "file"} className="h-3 w-3" />
+            </span>
+            <FileSource mark={mark} count={count} />
           </li>
         ))}
       </ol>
@@ -125,13 +145,13 @@ function UrlSource({ citation }: { citation: UrlCitation }) {
   );
 }
 
-function FileSource({ mark }: { mark: FileMark }) {
+function FileSource({ mark, count }: { mark: FileMark; count: number }) {
   return (
     <span className="min-w-0">
       <span className="font-medium">{mark.filename}</span>
       <span className="ml-1.5 font-mono text-[11px] text-slate-400">
         {mark.type} · {mark.fileId}
-        {mark.annotationIndexes.length > 1 ? ` · cited ${mark.annotationIndexes.length}×` : ""}
+        {count > 1 ? ` · cited ${count}×` : ""}
       </span>
     </span>
   );
