@@ -163,7 +163,11 @@ export function FollowUpPanel({
               key={call.callId}
               call={call}
               draft={drafts.find((d) => d.callId === call.callId) ?? { callId: call.callId, text: "", format: "json" }}
-              onChange={(d) => setDrafts((all) => all.map((x) => (x.callId === d.callId ? d : x)))}
+              onChange={(d) => {
+                setDrafts((all) => all.map((x) => (x.callId === d.callId ? d : x)));
+                // A problem is about what was there at Send: editing that box clears it.
+                setProblems((all) => all.filter((p) => p.callId !== d.callId));
+              }}
               problem={problemFor(call.callId)}
             />
           ))}
@@ -179,7 +183,10 @@ export function FollowUpPanel({
             className={`${field} min-h-[64px] resize-y`}
             placeholder="Your next message… (Ctrl/⌘ + Enter to send)"
             value={reply}
-            onChange={(e) => setReply(e.target.value)}
+            onChange={(e) => {
+              setReply(e.target.value);
+              setProblems([]);
+            }}
             onKeyDown={(e) => {
               if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
                 e.preventDefault();
@@ -202,7 +209,7 @@ export function FollowUpPanel({
       <div className="flex items-center justify-between gap-2">
         <details className="min-w-0 flex-1 text-xs">
           <summary className="cursor-pointer text-slate-600">Preview the request</summary>
-          <CodeView code={preview} lang="json" className="mt-1 max-h-72 bg-white" label="Follow-up request JSON" />
+          <CodeView code={preview} lang="json" className="mt-1 max-h-72 bg-white" label="Preview of the follow-up request" />
         </details>
         <button
           type="button"
