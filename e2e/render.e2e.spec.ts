@@ -155,6 +155,9 @@ test("timeline ↔ output: filter and search events; an event rings its item; an
   await events(page).getByLabel("Search events").fill("url_citation");
   await expect(events(page)).toContainText(/Showing \d+ of \d+ events/);
   await expect(list.getByRole("listitem").first()).toHaveAttribute("data-event-type", "response.output_text.annotation.added");
+  await list.getByRole("listitem").first().click();
+  await expect(output(page).getByRole("article", { name: /Message/ })).toHaveAttribute("data-highlighted", "true");
+  await expect(webSearch).not.toHaveAttribute("data-highlighted", "true");
   await shot(page, "timeline-filter");
   await events(page).getByLabel("Search events").fill("");
 

@@ -37,6 +37,10 @@ function highlightDelta(log: EventLog, eventIndex: number, itemKey: string): voi
   registry.delete(HIGHLIGHT);
   const record = log.get(eventIndex);
   const event = record?.data as Record<string, unknown> | null | undefined;
+  if (record?.type === "response.output_text.annotation.added" && event) {
+    highlightAnnotation(event.annotation, itemKey, (range) => registry.set(HIGHLIGHT, new HighlightCtor(range)));
+    return;
+  }
   if (!record || !event || !DELTA_TYPES.has(record.type) || typeof event.delta !== "string" || event.delta.trim() === "") return;
   const delta = event.delta.trim();
   const samePart = (e: Record<string, unknown>) =>
@@ -76,6 +80,24 @@ function highlightDelta(log: EventLog, eventIndex: number, itemKey: string): voi
   range.setStart(start.node, start.offset);
   range.setEnd(end.node, end.offset);
   registry.set(HIGHLIGHT, new HighlightCtor(range));
+}
+
+/** An added annotation: its citation link (same URL) or file chip (same file id) in the item. */
+function highlightAnnotation(annotation: unknown, itemKey: string, mark: (range: Range) => void): void {
+  if (typeof annotation !== "object" || annotation === null) return;
+  const a = annotation as Record<string, unknown>;
+  const root = document.querySelector(`[data-item-key="${CSS.escape(itemKey)}"] > div`);
+  if (!root) return;
+  let target: Element | undefined;
+  if (a.type === "url_citation" && typeof a.url === "string") {
+    target = [...root.querySelectorAll("a[data-citation]")].find((el) => el.getAttribute("href") === a.url);
+  } else if (typeof a.file_id === "string") {
+    target = [...root.querySelectorAll('[data-testid="file-chip"]')].find((el) => el.getAttribute("title")?.includes(a.file_id as string));
+  }
+  if (!target) return;
+  const range = document.createRange();
+  range.selectNodeContents(target);
+  mark(range);
 }
 
 /**
