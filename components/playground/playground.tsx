@@ -1,17 +1,26 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { Composer, type Upstream } from "@/components/composer/composer";
 import { useComposerState } from "@/components/composer/use-composer-state";
 import { usePersistentState } from "@/components/composer/use-persistent-state";
+import { ConversationView } from "@/components/conversation/conversation-view";
+import { PresetList } from "@/components/presets/preset-list";
+import { CodeExport } from "@/components/share/code-export";
+import { ShareButton } from "@/components/share/share-button";
 import { EventTimeline } from "@/components/stream/event-timeline";
-import { OutputView } from "@/components/stream/output-view";
-import { EndNote, ErrorBanner, StatusBadge, UsageBar } from "@/components/stream/run-summary";
+import { StatusBadge } from "@/components/stream/run-summary";
+import { useLinkedSelection } from "@/components/stream/use-linked-selection";
 import { useResponseRun } from "@/components/stream/use-response-run";
+import { DialogButton } from "@/components/ui/dialog-button";
+import { preparePreset, type Preset } from "@/lib/presets";
+import { recordingFromRun } from "@/lib/share/recording";
 
 export interface ServerUpstream {
   kind: "openai" | "local";
   host: string | null;
+  /** The server's OPENAI_BASE_URL (not a secret), for code export; null when it is OpenAI's own. */
+  baseUrl: string | null;
 }
 
 function isUpstream(v: unknown): v is Upstream {
@@ -22,30 +31,81 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
   // The upstream choice is not part of the request body, so it is kept apart from it.
   const [upstream, setUpstream] = usePersistentState<Upstream>("rp.upstream.v1", "server", isUpstream);
   const composer = useComposerState();
-  const { state, log, run, stop, busy } = useResponseRun();
+  const runner = useResponseRun();
+  const { state, log, run, stop, busy } = runner;
+  const links = useLinkedSelection(state, log);
+  const [presetBusy, setPresetBusy] = useState<string | null>(null);
+  const [presetError, setPresetError] = useState<string | null>(null);
   const upstreamHeaders = useMemo<Record<string, string>>(
     () => (upstream === "local" ? { "x-playground-upstream": "local" } : ({} as Record<string, string>)),
     [upstream],
   );
   const usingLocal = serverUpstream.kind === "local" || upstream === "local";
 
+  // The recording of the last run, offered by Share only when the composer still holds that run's request.
+  const sent = runner.request;
+  const recording = useMemo(() => {
+    if (!sent || busy || state.status === "idle") return null;
+    if (JSON.stringify(sent.body) !== JSON.stringify(composer.body)) return null;
+    return recordingFromRun({ request: sent.body, records: log.slice(), state });
+  }, [sent, busy, state, log, composer.body]);
+
+  const exportBaseUrl = usingLocal
+    ? typeof window === "undefined"
+      ? undefined
+      : `${window.location.origin}/api/local/v1`
+    : (serverUpstream.baseUrl ?? undefined);
+
+  async function loadPreset(preset: Preset, close: () => void) {
+    setPresetBusy(preset.id);
+    setPresetError(null);
+    try {
+      // File search presets upload their file and build a vector store first, on the same upstream.
+      const prepared = await preparePreset(preset, { baseUrl: "/api/v1", headers: upstreamHeaders });
+      composer.setBody(prepared.body);
+      close();
+    } catch (error) {
+      setPresetError(error instanceof Error ? error.message : String(error));
+    } finally {
+      setPresetBusy(null);
+    }
+  }
+
   return (
     <div className="flex h-dvh flex-col">
-      <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-2">
-        <div className="flex items-baseline gap-3">
+      <header className="flex items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-2">
+        <div className="flex min-w-0 items-baseline gap-3">
           <h1 className="text-base font-semibold">Responses Playground</h1>
-          <span className="text-xs text-slate-500">POST /v1/responses</span>
+          <span className="hidden text-xs text-slate-500 sm:inline">POST /v1/responses</span>
         </div>
-        <span
-          data-testid="upstream-badge"
-          className={`rounded-full px-2 py-0.5 text-xs font-medium ${usingLocal ? "bg-emerald-100 text-emerald-800" : "bg-indigo-100 text-indigo-800"}`}
-          title={usingLocal ? "No API key needed: answers come from the built-in deterministic engine." : "Requests go to the configured upstream with the server's key."}
-        >
-          {usingLocal ? "Local engine" : serverUpstream.host}
-        </span>
+        <div className="flex items-center gap-2">
+          <DialogButton label="Presets" title="Presets: the examples of the API docs, runnable offline">
+            {(close) => (
+              <div className="flex flex-col gap-3">
+                {presetError ? (
+                  <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+                    Could not prepare the preset: {presetError}
+                  </p>
+                ) : null}
+                <PresetList onLoad={(p) => void loadPreset(p, close)} busyId={presetBusy} />
+              </div>
+            )}
+          </DialogButton>
+          <DialogButton label="Code" title="Code for this request" width={820}>
+            {() => <CodeExport body={composer.body} baseUrl={exportBaseUrl} />}
+          </DialogButton>
+          <ShareButton request={composer.body} recording={recording} defaultTitle={defaultTitle(composer.body)} />
+          <span
+            data-testid="upstream-badge"
+            className={`rounded-full px-2 py-0.5 text-xs font-medium ${usingLocal ? "bg-emerald-100 text-emerald-800" : "bg-indigo-100 text-indigo-800"}`}
+            title={usingLocal ? "No API key needed: answers come from the built-in deterministic engine." : "Requests go to the configured upstream with the server's key."}
+          >
+            {usingLocal ? "Local engine" : serverUpstream.host}
+          </span>
+        </div>
       </header>
 
-      <main className="grid min-h-0 flex-1 grid-cols-1 gap-3 overflow-auto p-3 lg:grid-cols-[440px_minmax(0,1fr)_360px] lg:overflow-hidden">
+      <main className="grid min-h-0 flex-1 grid-cols-1 gap-3 overflow-auto p-3 lg:grid-cols-[440px_minmax(0,1fr)_380px] lg:overflow-hidden">
         <section aria-label="Request" className="flex min-h-[600px] flex-col overflow-hidden rounded-lg border border-slate-200 bg-white lg:min-h-0">
           {composer.loaded ? (
             <Composer
@@ -67,22 +127,22 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
         </section>
 
         <section aria-label="Output" className="flex min-h-0 flex-col gap-3 overflow-auto rounded-lg border border-slate-200 bg-white p-4">
-          <div className="flex items-center justify-between">
+          <div className="flex items-center justify-between gap-4">
             <h2 className="text-sm font-semibold text-slate-700">Output</h2>
-            <div className="flex items-center gap-2 text-xs text-slate-500">
+            <div className="flex min-w-0 items-center gap-2 text-xs text-slate-500">
               {state.responseId ? (
-                <span data-testid="response-id" className="font-mono" title="Response id">
+                <span data-testid="response-id" className="min-w-0 truncate font-mono" title="Response id">
                   {state.responseId}
                 </span>
               ) : null}
-              {state.model ? <span className="font-mono">{state.model}</span> : null}
+              {state.model ? <span className="shrink-0 font-mono">{state.model}</span> : null}
               <StatusBadge status={state.status} />
             </div>
           </div>
-          <ErrorBanner state={state} />
-          <OutputView state={state} />
-          <EndNote state={state} />
-          <UsageBar state={state} />
+          <ConversationView
+            runner={runner}
+            links={{ highlightedKey: links.highlightedKey, eventsShownKey: links.eventsShownKey, onShowEvents: links.showEventsOf }}
+          />
         </section>
 
         <section aria-label="Events" className="flex min-h-[420px] flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4 lg:min-h-0">
@@ -90,9 +150,32 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
             <h2 className="text-sm font-semibold text-slate-700">Events</h2>
             <span className="text-xs text-slate-500">{state.eventCount > 0 ? `${state.eventCount} events` : null}</span>
           </div>
-          <EventTimeline log={log} />
+          <EventTimeline
+            log={log}
+            selected={links.selectedEvent}
+            onSelect={links.selectEvent}
+            itemFilter={links.itemFilter}
+            onClearItemFilter={links.clearItemFilter}
+          />
         </section>
       </main>
     </div>
   );
+}
+
+/** A title for Share: the start of the first text the user wrote. */
+function defaultTitle(body: Record<string, unknown>): string {
+  const input = body.input;
+  let text = "";
+  if (typeof input === "string") text = input;
+  else if (Array.isArray(input)) {
+    for (const item of input as Array<{ content?: unknown }>) {
+      const c = item?.content;
+      if (typeof c === "string") text = c;
+      else if (Array.isArray(c)) text = (c as Array<{ text?: unknown }>).map((p) => (typeof p?.text === "string" ? p.text : "")).join(" ");
+      if (text.trim()) break;
+    }
+  }
+  text = text.trim().replace(/\s+/g, " ");
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

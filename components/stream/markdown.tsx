@@ -4,14 +4,22 @@ import { memo, useMemo, type ComponentProps } from "react";
 import ReactMarkdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { CodeView } from "@/components/ui/code-view";
+import { annotateMarkdown, CITE_PREFIX, FILE_PREFIX, markerIndex, type Citation } from "@/lib/responses/annotations";
 import { splitMarkdownBlocks } from "@/lib/markdown/blocks";
 import { safeUrl } from "@/lib/markdown/safe-url";
 import { highlightLangFor } from "@/lib/highlight/shiki";
+import { CitationLink, CitationsContext, FileChip, SourcesList, useCitation } from "./citations";
 
-/** Links: only http(s)/mailto are live, and they open in a new tab without access to this page. */
+/**
+ * Links: citation and file markers (spliced in by `annotateMarkdown`) become citation links and file chips; other
+ * links are live only for http(s)/mailto, and open in a new tab without access to this page.
+ */
 function Link({ href, children }: ComponentProps<"a">) {
+  const cite = useCitation(markerIndex(href, CITE_PREFIX) ?? markerIndex(href, FILE_PREFIX));
+  if (cite?.kind === "url" && href?.startsWith(CITE_PREFIX)) return <CitationLink citation={cite}>{children}</CitationLink>;
+  if (cite?.kind === "file" && href?.startsWith(FILE_PREFIX)) return <FileChip mark={cite} />;
   const safe = safeUrl(href);
-  if (!safe) return <span className="text-slate-500">{children}</span>;
+  if (!safe || safe.startsWith("#rp-")) return <span className="text-slate-500">{children}</span>;
   return (
     <a href={safe} target="_blank" rel="noopener noreferrer nofollow">
       {children}
@@ -43,14 +51,41 @@ const Block = memo(function Block({ source }: { source: string }) {
   );
 });
 
-/** Markdown that renders incrementally: raw HTML is never rendered (skipHtml), unsafe links are text. */
-export const Markdown = memo(function Markdown({ text }: { text: string }) {
-  const blocks = useMemo(() => splitMarkdownBlocks(text), [text]);
+/** Keeps the previous citations array while its content is unchanged, so link consumers do not re-render per delta. */
+function useStableCitations(next: Citation[]): readonly Citation[] {
+  const key = next.length === 0 ? "" : JSON.stringify(next);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content on purpose
+  return useMemo(() => next, [key]);
+}
+
+/**
+ * Markdown that renders incrementally: raw HTML is never rendered (skipHtml), unsafe links are text. With
+ * `annotations` (an `output_text` part's), cited words become citation links with a hover card, file annotations
+ * chips at their index, and a numbered Sources list follows.
+ */
+export const Markdown = memo(function Markdown({
+  text,
+  annotations,
+  showSources = true,
+  size = "md",
+}: {
+  text: string;
+  annotations?: readonly unknown[] | null;
+  showSources?: boolean;
+  /** "sm" for secondary text such as reasoning summaries (inline style: it must beat the unlayered .prose-output). */
+  size?: "md" | "sm";
+}) {
+  const annotated = useMemo(() => annotateMarkdown(text, annotations), [text, annotations]);
+  const citations = useStableCitations(annotated.citations);
+  const blocks = useMemo(() => splitMarkdownBlocks(annotated.source), [annotated.source]);
   return (
-    <div className="prose-output">
-      {blocks.map((block, i) => (
-        <Block key={i} source={block} />
-      ))}
-    </div>
+    <CitationsContext.Provider value={citations}>
+      <div className="prose-output" style={size === "sm" ? { fontSize: "13.5px", lineHeight: 1.55 } : undefined}>
+        {blocks.map((block, i) => (
+          <Block key={i} source={block} />
+        ))}
+      </div>
+      {showSources ? <SourcesList citations={citations} /> : null}
+    </CitationsContext.Provider>
   );
 });

@@ -1,107 +1,84 @@
 "use client";
 
-import { memo } from "react";
-import type { ResponseOutputItem } from "openai/resources/responses/responses";
-import { CodeView } from "@/components/ui/code-view";
+import { useMemo } from "react";
 import type { ItemView, RunState } from "@/lib/responses/run-state";
-import { Markdown } from "./markdown";
+import { ItemBlock } from "./items/item-block";
+import type { ItemContext } from "./items/shared";
 
-function prettyJson(text: string): string {
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return text;
-  }
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Item context from the request and the run: computer display size, reasoning tokens, `include`. Stable per value. */
+export function useItemContext(state: RunState, request: Record<string, unknown> | null): ItemContext {
+  const tools = Array.isArray(request?.tools) ? request.tools : Array.isArray(state.response?.tools) ? state.response.tools : [];
+  const computer = (tools as unknown[]).find((t) => isRecord(t) && typeof t.display_width === "number" && typeof t.display_height === "number") as
+    | { display_width: number; display_height: number }
+    | undefined;
+  const width = computer?.display_width ?? null;
+  const height = computer?.display_height ?? null;
+  const reasoningTokens = state.usage?.output_tokens_details?.reasoning_tokens ?? null;
+  const include = Array.isArray(request?.include) ? (request.include as unknown[]).filter((x): x is string => typeof x === "string") : [];
+  const includeKey = include.join("\n");
+  return useMemo(
+    () => ({ display: width !== null && height !== null ? { width, height } : null, reasoningTokens, include: includeKey ? includeKey.split("\n") : [] }),
+    [width, height, reasoningTokens, includeKey],
+  );
 }
 
-function MessageItem({ item }: { item: Extract<ResponseOutputItem, { type: "message" }> }) {
+export interface OutputLinks {
+  /** Key of the item an event selected in the timeline belongs to. */
+  highlightedKey?: string | null;
+  /** Key of the item whose events the timeline is showing. */
+  eventsShownKey?: string | null;
+  onShowEvents?: (key: string) => void;
+}
+
+/** Output items in order; only the item an event changed re-renders. */
+export function OutputItems({
+  items,
+  live,
+  context,
+  highlightedKey = null,
+  eventsShownKey = null,
+  onShowEvents,
+}: { items: readonly ItemView[]; live: boolean; context: ItemContext } & OutputLinks) {
   return (
-    <div>
-      {(item.content ?? []).map((part, i) =>
-        part.type === "output_text" ? (
-          <Markdown key={i} text={part.text ?? ""} />
-        ) : part.type === "refusal" ? (
-          <div key={i} role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
-            <span className="mr-2 text-xs font-semibold uppercase tracking-wide">Refusal</span>
-            {part.refusal}
-          </div>
-        ) : (
-          <CodeView key={i} code={JSON.stringify(part, null, 2)} lang="json" />
-        ),
-      )}
+    <div className="flex flex-col gap-3">
+      {items.map((view, i) => (
+        <ItemBlock
+          key={view.key}
+          view={view}
+          live={live && i === items.length - 1}
+          highlighted={highlightedKey === view.key}
+          eventsShown={eventsShownKey === view.key}
+          onShowEvents={onShowEvents}
+          context={context}
+        />
+      ))}
     </div>
   );
 }
 
-function ReasoningItem({ item }: { item: Extract<ResponseOutputItem, { type: "reasoning" }> }) {
-  const summary = item.summary ?? [];
-  const content = item.content ?? [];
-  return (
-    <details open className="rounded-md border border-violet-200 bg-violet-50/60 px-3 py-2 text-sm text-violet-950">
-      <summary className="cursor-pointer text-xs font-semibold uppercase tracking-wide text-violet-700">Reasoning</summary>
-      {summary.length === 0 && content.length === 0 ? <p className="mt-1 text-violet-700/70">No summary was sent.</p> : null}
-      {summary.map((s, i) => (
-        <p key={`s${i}`} className="mt-1 whitespace-pre-wrap">
-          {s.text}
-        </p>
-      ))}
-      {content.map((c, i) => (
-        <p key={`c${i}`} className="mt-1 whitespace-pre-wrap font-mono text-xs">
-          {c.text}
-        </p>
-      ))}
-    </details>
-  );
-}
-
-function FunctionCallItem({ item }: { item: Extract<ResponseOutputItem, { type: "function_call" }> }) {
-  const done = item.status === "completed";
-  return (
-    <div className="rounded-md border border-sky-200 bg-sky-50/60 px-3 py-2 text-sm">
-      <div className="mb-1 flex items-center gap-2">
-        <span className="text-xs font-semibold uppercase tracking-wide text-sky-700">Function call</span>
-        <code className="font-mono text-sky-950">{item.name}</code>
-        <span className="text-xs text-slate-500">{item.call_id}</span>
-      </div>
-      <CodeView code={done ? prettyJson(item.arguments) : item.arguments} lang={done ? "json" : null} className="bg-white" />
-    </div>
-  );
-}
-
-const ItemBlock = memo(function ItemBlock({ view }: { view: ItemView }) {
-  const { item } = view;
-  switch (item.type) {
-    case "message":
-      return <MessageItem item={item} />;
-    case "reasoning":
-      return <ReasoningItem item={item} />;
-    case "function_call":
-      return <FunctionCallItem item={item} />;
-    default:
-      return (
-        <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm">
-          <div className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">{item.type.replaceAll("_", " ")}</div>
-          <CodeView code={JSON.stringify(item, null, 2)} lang="json" />
-        </div>
-      );
-  }
-});
-
-/** The assembled answer: every output item in order, re-rendering only the item an event changed. */
-export function OutputView({ state }: { state: RunState }) {
+/** The assembled answer of one run. */
+export function OutputView({ state, request = null, ...links }: { state: RunState; request?: Record<string, unknown> | null } & OutputLinks) {
+  const context = useItemContext(state, request);
+  const live = state.status === "connecting" || state.status === "in_progress" || state.status === "queued";
   if (state.items.length === 0) {
-    const waiting = state.status === "connecting" || state.status === "in_progress" || state.status === "queued";
+    // An HTTP error: the request was refused before anything was generated; the error banner says why.
+    if (state.error?.source === "http") return null;
     return (
       <p className="text-sm text-slate-500">
-        {waiting ? "Waiting for the first output…" : state.status === "idle" ? "Run a request to see the answer here." : "No output."}
+        {live ? (
+          <span className="inline-flex items-center gap-2">
+            <span aria-hidden className="h-2 w-2 animate-pulse rounded-full bg-blue-500" />
+            Waiting for the first output…
+          </span>
+        ) : state.status === "idle" ? (
+          "Run a request to see the answer here."
+        ) : (
+          "No output."
+        )}
       </p>
     );
   }
-  return (
-    <div className="space-y-3">
-      {state.items.map((view) => (
-        <ItemBlock key={view.key} view={view} />
-      ))}
-    </div>
-  );
+  return <OutputItems items={state.items} live={live} context={context} {...links} />;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { errorWords } from "@/lib/responses/error-words";
+import { Icon } from "./icons";
 import type { RunState } from "@/lib/responses/run-state";
 
 const STATUS_STYLE: Record<RunState["status"], { label: string; cls: string }> = {
@@ -24,13 +25,27 @@ export function StatusBadge({ status }: { status: RunState["status"] }) {
   );
 }
 
-function Figure({ label, value }: { label: string; value: string | number | null | undefined }) {
+function Figure({ label, value, hint }: { label: string; value: string | number | null | undefined; hint?: string }) {
   return (
-    <div className="flex flex-col">
+    <div className="flex flex-col" title={hint}>
       <span className="text-[11px] uppercase tracking-wide text-slate-500">{label}</span>
       <span className="font-mono text-sm tabular-nums">{value ?? "–"}</span>
     </div>
   );
+}
+
+const ms = (v: number | null) => (v !== null ? `${Math.round(v)} ms` : null);
+
+/**
+ * Output tokens per second over the generation: from the first event to the end of the run (reasoning tokens are
+ * generated in that time too). Null until the run has ended and both are known.
+ */
+export function tokensPerSecond(state: RunState): number | null {
+  const out = state.usage?.output_tokens;
+  const { firstEventMs, endMs } = state.timing;
+  if (typeof out !== "number" || firstEventMs === null || endMs === null) return null;
+  const seconds = (endMs - firstEventMs) / 1000;
+  return seconds > 0 ? out / seconds : null;
 }
 
 /** Tokens and timing once known: what a developer checks after every run. */
@@ -38,16 +53,19 @@ export function UsageBar({ state }: { state: RunState }) {
   const u = state.usage;
   const t = state.timing;
   if (!u && t.firstEventMs === null) return null;
+  const tps = tokensPerSecond(state);
   return (
     <section aria-label="Usage" className="flex flex-wrap gap-x-6 gap-y-2 rounded-md border border-slate-200 bg-white px-3 py-2">
       <Figure label="Input tokens" value={u?.input_tokens} />
-      <Figure label="Cached" value={u?.input_tokens_details?.cached_tokens ?? (u ? 0 : null)} />
+      <Figure label="Cached" value={u?.input_tokens_details?.cached_tokens ?? (u ? 0 : null)} hint="input tokens read from the prompt cache" />
       <Figure label="Output tokens" value={u?.output_tokens} />
-      <Figure label="Reasoning" value={u?.output_tokens_details?.reasoning_tokens ?? (u ? 0 : null)} />
-      <Figure label="First event" value={t.firstEventMs !== null ? `${Math.round(t.firstEventMs)} ms` : null} />
-      <Figure label="First text" value={t.firstTextMs !== null ? `${Math.round(t.firstTextMs)} ms` : null} />
-      <Figure label="Total" value={t.endMs !== null ? `${Math.round(t.endMs)} ms` : null} />
-      <Figure label="Events" value={state.eventCount} />
+      <Figure label="Reasoning" value={u?.output_tokens_details?.reasoning_tokens ?? (u ? 0 : null)} hint="output tokens spent reasoning (included in output tokens)" />
+      <Figure label="Total tokens" value={u?.total_tokens} />
+      <Figure label="First event" value={ms(t.firstEventMs)} hint="time from sending the request to the first event" />
+      <Figure label="First text" value={ms(t.firstTextMs)} hint="time from sending the request to the first text delta" />
+      <Figure label="Total time" value={ms(t.endMs)} hint="time from sending the request to the end of the run" />
+      <Figure label="Output tok/s" value={tps !== null ? tps.toFixed(1) : null} hint="output tokens per second, from the first event to the end" />
+      <Figure label="Events" value={state.eventCount} hint={state.unknownEventCount > 0 ? `${state.unknownEventCount} of an unknown type` : undefined} />
     </section>
   );
 }
@@ -57,27 +75,53 @@ export function ErrorBanner({ state }: { state: RunState }) {
   const error = state.error;
   if (!error) return null;
   const words = errorWords(error);
+  const facts: Array<[string, string]> = [];
+  if (error.status) facts.push(["HTTP", String(error.status)]);
+  if (error.source === "event") facts.push(["from", "error event"]);
+  if (error.source === "response") facts.push(["from", "response.failed"]);
+  if (error.code) facts.push(["code", error.code]);
+  if (error.type) facts.push(["type", error.type]);
+  if (error.param) facts.push(["param", error.param]);
+  if (error.retryAfterSeconds != null) facts.push(["retry-after", `${error.retryAfterSeconds} s`]);
   return (
-    <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-      <p className="font-semibold">{words.title}</p>
-      <p className="mt-0.5">{words.hint}</p>
-      <p className="mt-1 break-words font-mono text-xs text-red-800">
-        {error.message}
-        {error.code ? ` (code: ${error.code})` : ""}
-        {error.param ? ` (param: ${error.param})` : ""}
-      </p>
+    <div role="alert" className="flex gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+      <Icon name="alert" className="mt-0.5 h-4 w-4 text-red-700" />
+      <div className="min-w-0">
+        <p className="font-semibold">{words.title}</p>
+        <p className="mt-0.5">{words.hint}</p>
+        <p className="mt-1 break-words font-mono text-xs text-red-800">{error.message}</p>
+        {facts.length > 0 ? (
+          <p className="mt-1 flex flex-wrap gap-1.5">
+            {facts.map(([k, v]) => (
+              <span key={k} className="rounded bg-red-100 px-1.5 py-px font-mono text-[11px] text-red-800">
+                {k}: {v}
+              </span>
+            ))}
+          </p>
+        ) : null}
+      </div>
     </div>
   );
 }
 
 /** Why a run ended short, when it did. */
 export function EndNote({ state }: { state: RunState }) {
-  if (state.status === "incomplete")
+  if (state.status === "incomplete") {
+    const reason = state.incompleteReason;
+    const why =
+      reason === "max_output_tokens"
+        ? "it reached max_output_tokens"
+        : reason === "content_filter"
+          ? "a content filter stopped it"
+          : reason
+            ? reason.replaceAll("_", " ")
+            : "the server gave no reason";
     return (
-      <p className="text-sm text-amber-800">
-        The answer is incomplete{state.incompleteReason ? `: ${state.incompleteReason.replaceAll("_", " ")}` : ""}.
+      <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-1.5 text-sm text-amber-900">
+        <span className="font-semibold">Incomplete:</span> {why}. The output that arrived is kept.
       </p>
     );
+  }
   if (state.status === "cancelled") return <p className="text-sm text-slate-600">Stopped. The output that had arrived is kept.</p>;
   if (state.status === "interrupted")
     return <p className="text-sm text-amber-800">The stream ended before the response finished. The output that had arrived is kept.</p>;

@@ -10,12 +10,27 @@ import {
   markNetworkError,
   runStateFromResponse,
 } from "@/lib/responses/reducer";
+import { inputAsItems } from "@/lib/responses/follow-up";
 import { initialRunState, type RunState } from "@/lib/responses/run-state";
 import { parseSseMessage, readSse } from "@/lib/responses/sse";
 
 export interface RunOptions {
   /** Extra request headers, e.g. `x-playground-upstream: local`. */
   headers?: Record<string, string>;
+}
+
+/** A request as it was sent, kept with its run so follow-ups can be built from it. */
+export interface SentRequest {
+  body: Record<string, unknown>;
+  headers: Record<string, string>;
+  /** The items this turn added to the conversation (what the thread shows as "you"). */
+  newItems: Record<string, unknown>[];
+}
+
+/** An earlier turn of the conversation: what was sent and how it ended. */
+export interface FinishedTurn {
+  request: SentRequest;
+  state: RunState;
 }
 
 const TERMINAL = new Set(["completed", "incomplete", "failed"]);
@@ -28,6 +43,9 @@ const TERMINAL = new Set(["completed", "incomplete", "failed"]);
 export function useResponseRun() {
   const [state, setState] = useState<RunState>(() => initialRunState());
   const [log] = useState(() => new EventLog());
+  const [request, setRequest] = useState<SentRequest | null>(null);
+  const [history, setHistory] = useState<FinishedTurn[]>([]);
+  const requestRef = useRef<SentRequest | null>(null);
   const stateRef = useRef(state);
   const frameRef = useRef<number | null>(null);
   const abortRef = useRef<AbortController | null>(null);
@@ -58,9 +76,12 @@ export function useResponseRun() {
     [],
   );
 
-  const run = useCallback(
-    async (body: Record<string, unknown>, options: RunOptions = {}) => {
+  const send = useCallback(
+    async (body: Record<string, unknown>, options: RunOptions, newItems: Record<string, unknown>[]) => {
       abortRef.current?.abort();
+      const sent: SentRequest = { body, headers: options.headers ?? {}, newItems };
+      requestRef.current = sent;
+      setRequest(sent);
       const controller = new AbortController();
       abortRef.current = controller;
       log.clear();
@@ -124,10 +145,35 @@ export function useResponseRun() {
     [commit, log],
   );
 
+  /** A new request: starts a new conversation (the thread is cleared). */
+  const run = useCallback(
+    (body: Record<string, unknown>, options: RunOptions = {}) => {
+      setHistory([]);
+      return send(body, options, inputAsItems(body.input));
+    },
+    [send],
+  );
+
+  /**
+   * The next turn of the conversation: the current run moves into the history, then `body` (built by
+   * lib/responses/follow-up.ts) is sent with the same headers as the last request.
+   */
+  const continueWith = useCallback(
+    (body: Record<string, unknown>, newItems: Record<string, unknown>[]) => {
+      const previous = requestRef.current;
+      if (previous) {
+        const finished: FinishedTurn = { request: previous, state: stateRef.current };
+        setHistory((h) => [...h, finished]);
+      }
+      return send(body, { headers: previous?.headers ?? {} }, newItems);
+    },
+    [send],
+  );
+
   const stop = useCallback(() => {
     abortRef.current?.abort();
   }, []);
 
   const busy = state.status === "connecting" || state.status === "in_progress" || state.status === "queued";
-  return { state, log, run, stop, busy };
+  return { state, log, run, continueWith, stop, busy, request, history };
 }

@@ -60,7 +60,7 @@ export function composeAnswer(turn: TurnContext): string {
   if (turn.history.length > 0) blocks.push(continuationLine(turn));
 
   blocks.push(
-    "I do not think or browse: I read your request, count it and quote it back, so the same request always " +
+    "I follow fixed rules: with no tools I read your request, count it and quote it back, so the same request always " +
       "gets exactly this answer. That makes me handy for demos, classrooms and tests; add an API key to talk to a real model.",
   );
 

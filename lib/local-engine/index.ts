@@ -5,6 +5,18 @@ import { newRequestId } from "./ids";
 import { deleteFileResponse, fileContentResponse, listFilesResponse, retrieveFileResponse, uploadFile } from "./files";
 import { listModels, retrieveModel } from "./models";
 import { cancelResponse, createResponse, deleteResponse, listInputItems, retrieveResponse } from "./responses";
+import {
+  attachFile,
+  createVectorStore,
+  deleteVectorStore,
+  detachFile,
+  listVectorStoreFiles,
+  listVectorStores,
+  retrieveVectorStore,
+  retrieveVectorStoreFile,
+  searchVectorStore,
+  updateVectorStore,
+} from "./vector-stores";
 
 /**
  * The built-in local engine's HTTP surface: an OpenAI-compatible `/v1` API served in-process. Mounted by
@@ -32,6 +44,27 @@ const ROUTES: readonly Route[] = [
   {
     pattern: ["files", ":id"],
     methods: { GET: (_req, [id]) => retrieveFileResponse(id ?? ""), DELETE: (_req, [id]) => deleteFileResponse(id ?? "") },
+  },
+  { pattern: ["vector_stores"], methods: { POST: (req) => createVectorStore(req), GET: (req) => listVectorStores(req) } },
+  { pattern: ["vector_stores", ":id", "search"], methods: { POST: (req, [id]) => searchVectorStore(req, id ?? "") } },
+  {
+    pattern: ["vector_stores", ":id", "files"],
+    methods: { POST: (req, [id]) => attachFile(req, id ?? ""), GET: (req, [id]) => listVectorStoreFiles(req, id ?? "") },
+  },
+  {
+    pattern: ["vector_stores", ":id", "files", ":id"],
+    methods: {
+      GET: (_req, [id, fileId]) => retrieveVectorStoreFile(id ?? "", fileId ?? ""),
+      DELETE: (_req, [id, fileId]) => detachFile(id ?? "", fileId ?? ""),
+    },
+  },
+  {
+    pattern: ["vector_stores", ":id"],
+    methods: {
+      GET: (_req, [id]) => retrieveVectorStore(id ?? ""),
+      POST: (req, [id]) => updateVectorStore(req, id ?? ""),
+      DELETE: (_req, [id]) => deleteVectorStore(id ?? ""),
+    },
   },
   { pattern: ["models"], methods: { GET: () => listModels() } },
   // Test-only (LOCAL_ENGINE_DEBUG=1): the last request bodies the engine received; 404 otherwise.

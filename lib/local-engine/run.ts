@@ -1,7 +1,7 @@
 import "server-only";
 import { newId, nowSeconds } from "./ids";
 import { pause } from "./pacing";
-import { ResponseFailure, type ItemScript, type ScriptContext, type ScriptStep } from "./scripts";
+import { ResponseFailure, StreamError, type ItemScript, type ScriptContext, type ScriptStep } from "./scripts";
 import type { TurnContext } from "./turn";
 import type { EngineResponse, EngineStreamEvent, EventBody, OutputItem, ResponseStatus, ResponseUsage } from "./types";
 
@@ -42,6 +42,8 @@ export class EngineRun {
   private readonly controller = new AbortController();
   private outputTokens = 0;
   private reasoningTokens = 0;
+  /** Input tokens added while generating (passages retrieved by web and file search). */
+  private retrievedTokens = 0;
   private budgetExhausted = false;
   private started = false;
 
@@ -74,15 +76,20 @@ export class EngineRun {
   cancel(): boolean {
     if (this.finished) return false;
     this.status = "cancelled";
-    this.output = this.output.map((item) => {
-      const status = (item as { status?: string }).status;
-      if (status === undefined || status === "completed" || status === "incomplete" || status === "failed") return item;
-      return { ...item, status: CANCELLED_ITEM_STATUS[item.type] ?? "incomplete" } as OutputItem;
-    });
+    this.markUnfinished();
     this.usage = this.computeUsage();
     this.controller.abort();
     this.notify();
     return true;
+  }
+
+  /** Items still running when the response stops (cancelled or failed) get their type's "stopped" status. */
+  private markUnfinished(fallback?: string): void {
+    this.output = this.output.map((item) => {
+      const status = (item as { status?: string }).status;
+      if (status === undefined || status === "completed" || status === "incomplete" || status === "failed") return item;
+      return { ...item, status: CANCELLED_ITEM_STATUS[item.type] ?? fallback ?? "incomplete" } as OutputItem;
+    });
   }
 
   /** The Response object as it stands now (lifecycle events, GET, the non-streaming answer). */
@@ -159,11 +166,18 @@ export class EngineRun {
       } catch (err) {
         if (signal.aborted) return;
         this.status = "failed";
+        this.markUnfinished("incomplete");
+        this.usage = this.computeUsage();
+        if (err instanceof StreamError) {
+          // An in-stream `error` event ends the stream; no terminal event follows (as with OpenAI).
+          this.error = { code: err.code, message: err.message };
+          yield numbered({ type: "error", code: err.code, message: err.message, param: null });
+          return;
+        }
         this.error =
           err instanceof ResponseFailure
             ? { code: err.code, message: err.message }
             : { code: "server_error", message: "The local engine hit an internal error while generating this response." };
-        this.usage = this.computeUsage();
         yield numbered({ type: "response.failed", response: this.snapshot() });
         return;
       }
@@ -234,6 +248,9 @@ export class EngineRun {
         if (kind === "reasoning") this.reasoningTokens += tokens;
         return true;
       },
+      addInputTokens: (tokens) => {
+        this.retrievedTokens += Math.max(0, tokens);
+      },
     };
   }
 
@@ -245,12 +262,13 @@ export class EngineRun {
   }
 
   private computeUsage(): ResponseUsage {
+    const input = this.turn.inputTokens + this.retrievedTokens;
     return {
-      input_tokens: this.turn.inputTokens,
+      input_tokens: input,
       input_tokens_details: { cached_tokens: 0, cache_write_tokens: 0 },
       output_tokens: this.outputTokens,
       output_tokens_details: { reasoning_tokens: this.reasoningTokens },
-      total_tokens: this.turn.inputTokens + this.outputTokens,
+      total_tokens: input + this.outputTokens,
     };
   }
 

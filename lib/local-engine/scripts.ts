@@ -1,7 +1,15 @@
 import "server-only";
 import { splitIntoTokens } from "./tokens";
 import type { ItemEventBody, OutputItem } from "./types";
-import type { ResponseOutputMessage, ResponseOutputText } from "openai/resources/responses/responses";
+import type {
+  ResponseFileSearchToolCall,
+  ResponseFunctionToolCall,
+  ResponseFunctionWebSearch,
+  ResponseOutputMessage,
+  ResponseOutputRefusal,
+  ResponseOutputText,
+  ResponseReasoningItem,
+} from "openai/resources/responses/responses";
 
 /**
  * Item scripts: each describes how ONE output item streams, as a generator of event bodies. The emitter
@@ -18,6 +26,8 @@ export interface ScriptContext {
    * False when they do not fit: the script must then close its item as `incomplete` and return.
    */
   take(tokens: number, kind?: "output" | "reasoning"): boolean;
+  /** Adds tokens to `input_tokens` (retrieved passages count as input, as they do for OpenAI's hosted tools). */
+  addInputTokens(tokens: number): void;
 }
 
 export interface ScriptStep {
@@ -41,8 +51,42 @@ export class ResponseFailure extends Error {
   }
 }
 
+/**
+ * Thrown by a script to send an in-stream `error` event and end the stream there (no terminal event follows, as
+ * with OpenAI). The stored response becomes `failed` with this error.
+ */
+export class StreamError extends Error {
+  constructor(
+    readonly code: ResponseFailure["code"],
+    message: string,
+  ) {
+    super(message);
+    this.name = "StreamError";
+  }
+}
+
+export type Annotation = ResponseOutputText["annotations"][number];
+
+/** Where an annotation can be sent: once the text reaches the end of its range (citations) or its index (files). */
+export function annotationPosition(annotation: Annotation): number {
+  switch (annotation.type) {
+    case "url_citation":
+    case "container_file_citation":
+      return annotation.end_index;
+    case "file_citation":
+    case "file_path":
+      return annotation.index;
+  }
+}
+
+export interface MessageOptions {
+  /** Annotations in text order; each is sent (`response.output_text.annotation.added`) right after the delta that reaches it. */
+  annotations?: readonly Annotation[];
+}
+
 /** An assistant message with one `output_text` part, streamed one word-sized token per delta. */
-export function messageScript(id: string, text: string): ItemScript {
+export function messageScript(id: string, text: string, options: MessageOptions = {}): ItemScript {
+  const pending = [...(options.annotations ?? [])];
   return function* message(ctx) {
     const output_index = ctx.outputIndex;
     const item = (status: ResponseOutputMessage["status"], content: ResponseOutputText[]): ResponseOutputMessage => ({
@@ -52,7 +96,8 @@ export function messageScript(id: string, text: string): ItemScript {
       role: "assistant",
       content,
     });
-    const part = (soFar: string): ResponseOutputText => ({ type: "output_text", text: soFar, annotations: [], logprobs: [] });
+    const annotations: Annotation[] = [];
+    const part = (soFar: string): ResponseOutputText => ({ type: "output_text", text: soFar, annotations: [...annotations], logprobs: [] });
 
     yield { event: { type: "response.output_item.added", output_index, item: item("in_progress", []) } };
     yield {
@@ -73,6 +118,21 @@ export function messageScript(id: string, text: string): ItemScript {
         snapshot: item("in_progress", [part(soFar)]),
         paced: true,
       };
+      while (pending.length > 0 && annotationPosition(pending[0]!) <= soFar.length) {
+        const annotation = pending.shift()!;
+        annotations.push(annotation);
+        yield {
+          event: {
+            type: "response.output_text.annotation.added",
+            item_id: id,
+            output_index,
+            content_index: 0,
+            annotation_index: annotations.length - 1,
+            annotation,
+          },
+          snapshot: item("in_progress", [part(soFar)]),
+        };
+      }
     }
 
     yield {
@@ -88,5 +148,205 @@ export function messageScript(id: string, text: string): ItemScript {
         item: item(truncated ? "incomplete" : "completed", [part(soFar)]),
       },
     };
+  };
+}
+
+/** An assistant message whose only part is a `refusal`, streamed with `response.refusal.delta/.done`. */
+export function refusalScript(id: string, text: string): ItemScript {
+  return function* refusal(ctx) {
+    const output_index = ctx.outputIndex;
+    const part = (soFar: string): ResponseOutputRefusal => ({ type: "refusal", refusal: soFar });
+    const item = (status: ResponseOutputMessage["status"], content: ResponseOutputRefusal[]): ResponseOutputMessage => ({
+      id,
+      type: "message",
+      status,
+      role: "assistant",
+      content,
+    });
+    yield { event: { type: "response.output_item.added", output_index, item: item("in_progress", []) } };
+    yield {
+      event: { type: "response.content_part.added", item_id: id, output_index, content_index: 0, part: part("") },
+      snapshot: item("in_progress", [part("")]),
+    };
+    let soFar = "";
+    let truncated = false;
+    for (const delta of splitIntoTokens(text)) {
+      if (!ctx.take(1)) {
+        truncated = true;
+        break;
+      }
+      soFar += delta;
+      yield {
+        event: { type: "response.refusal.delta", item_id: id, output_index, content_index: 0, delta },
+        snapshot: item("in_progress", [part(soFar)]),
+        paced: true,
+      };
+    }
+    yield { event: { type: "response.refusal.done", item_id: id, output_index, content_index: 0, refusal: soFar } };
+    yield { event: { type: "response.content_part.done", item_id: id, output_index, content_index: 0, part: part(soFar) } };
+    yield { event: { type: "response.output_item.done", output_index, item: item(truncated ? "incomplete" : "completed", [part(soFar)]) } };
+  };
+}
+
+export interface ReasoningPlan {
+  /** Summary paragraphs (streamed as summary parts); empty when `reasoning.summary` was not asked for. */
+  summary: readonly string[];
+  /** Reasoning tokens spent before the summary ("thinking" that is never shown). */
+  hiddenTokens: number;
+  /** Sent on the finished item when `include` asks for `reasoning.encrypted_content`. */
+  encryptedContent?: string | null;
+}
+
+/** A reasoning item: hidden reasoning tokens, then summary parts streamed one token per delta. */
+export function reasoningScript(id: string, plan: ReasoningPlan): ItemScript {
+  return function* reasoning(ctx) {
+    const output_index = ctx.outputIndex;
+    const summary: ResponseReasoningItem.Summary[] = [];
+    const item = (status?: "incomplete"): ResponseReasoningItem => {
+      const out: ResponseReasoningItem = { id, type: "reasoning", summary: summary.map((s) => ({ ...s })) };
+      if (status) out.status = status;
+      return out;
+    };
+    yield { event: { type: "response.output_item.added", output_index, item: item() } };
+    if (!ctx.take(plan.hiddenTokens, "reasoning")) {
+      yield { event: { type: "response.output_item.done", output_index, item: item("incomplete") } };
+      return;
+    }
+    let truncated = false;
+    for (const [summary_index, text] of plan.summary.entries()) {
+      summary.push({ type: "summary_text", text: "" });
+      const current = summary[summary_index]!;
+      yield {
+        event: { type: "response.reasoning_summary_part.added", item_id: id, output_index, summary_index, part: { type: "summary_text", text: "" } },
+        snapshot: item(),
+      };
+      for (const delta of splitIntoTokens(text)) {
+        if (!ctx.take(1, "reasoning")) {
+          truncated = true;
+          break;
+        }
+        current.text += delta;
+        yield {
+          event: { type: "response.reasoning_summary_text.delta", item_id: id, output_index, summary_index, delta },
+          snapshot: item(),
+          paced: true,
+        };
+      }
+      yield { event: { type: "response.reasoning_summary_text.done", item_id: id, output_index, summary_index, text: current.text } };
+      yield {
+        event: {
+          type: "response.reasoning_summary_part.done",
+          item_id: id,
+          output_index,
+          summary_index,
+          part: { type: "summary_text", text: current.text },
+        },
+      };
+      if (truncated) break;
+    }
+    const done = item(truncated ? "incomplete" : undefined);
+    if (plan.encryptedContent != null && !truncated) done.encrypted_content = plan.encryptedContent;
+    yield { event: { type: "response.output_item.done", output_index, item: done } };
+  };
+}
+
+/** Splits call arguments into deltas of up to 8 characters (code points), one output token each. */
+export function argumentPieces(args: string): string[] {
+  const chars = [...args];
+  const pieces: string[] = [];
+  for (let i = 0; i < chars.length; i += 8) pieces.push(chars.slice(i, i + 8).join(""));
+  return pieces;
+}
+
+/** A `function_call` item whose JSON arguments stream in pieces. */
+export function functionCallScript(id: string, callId: string, name: string, args: string): ItemScript {
+  return function* functionCall(ctx) {
+    const output_index = ctx.outputIndex;
+    const item = (status: ResponseFunctionToolCall["status"], soFar: string): ResponseFunctionToolCall => ({
+      id,
+      type: "function_call",
+      status,
+      arguments: soFar,
+      call_id: callId,
+      name,
+    });
+    yield { event: { type: "response.output_item.added", output_index, item: item("in_progress", "") } };
+    let soFar = "";
+    let truncated = false;
+    for (const delta of argumentPieces(args)) {
+      if (!ctx.take(1)) {
+        truncated = true;
+        break;
+      }
+      soFar += delta;
+      yield {
+        event: { type: "response.function_call_arguments.delta", item_id: id, output_index, delta },
+        snapshot: item("in_progress", soFar),
+        paced: true,
+      };
+    }
+    yield { event: { type: "response.function_call_arguments.done", item_id: id, output_index, name, arguments: soFar } };
+    yield { event: { type: "response.output_item.done", output_index, item: item(truncated ? "incomplete" : "completed", soFar) } };
+  };
+}
+
+/** A `web_search_call`: in_progress → searching → completed, then the finished item with its search action. */
+export function webSearchCallScript(id: string, query: string, sources: readonly string[] | null, retrievedTokens = 0): ItemScript {
+  return function* webSearch(ctx) {
+    const output_index = ctx.outputIndex;
+    const item = (status: ResponseFunctionWebSearch["status"], done = false): ResponseFunctionWebSearch => {
+      const action: ResponseFunctionWebSearch.Search = { type: "search", query };
+      if (done) {
+        action.queries = [query];
+        if (sources) action.sources = sources.map((url) => ({ type: "url", url }));
+      }
+      return { id, type: "web_search_call", status, action };
+    };
+    yield { event: { type: "response.output_item.added", output_index, item: item("in_progress") } };
+    yield { event: { type: "response.web_search_call.in_progress", item_id: id, output_index } };
+    yield { event: { type: "response.web_search_call.searching", item_id: id, output_index }, snapshot: item("searching"), paced: true };
+    ctx.addInputTokens(retrievedTokens);
+    yield { event: { type: "response.web_search_call.completed", item_id: id, output_index }, snapshot: item("completed"), paced: true };
+    yield { event: { type: "response.output_item.done", output_index, item: item("completed", true) } };
+  };
+}
+
+/** A `file_search_call`: in_progress → searching → completed, then the finished item with queries (and results). */
+export function fileSearchCallScript(
+  id: string,
+  queries: readonly string[],
+  results: ResponseFileSearchToolCall["results"],
+  retrievedTokens = 0,
+): ItemScript {
+  return function* fileSearch(ctx) {
+    const output_index = ctx.outputIndex;
+    const item = (status: ResponseFileSearchToolCall["status"], done = false): ResponseFileSearchToolCall => ({
+      id,
+      type: "file_search_call",
+      status,
+      queries: done ? [...queries] : [],
+      results: done ? results : null,
+    });
+    yield { event: { type: "response.output_item.added", output_index, item: item("in_progress") } };
+    yield { event: { type: "response.file_search_call.in_progress", item_id: id, output_index } };
+    yield { event: { type: "response.file_search_call.searching", item_id: id, output_index }, snapshot: item("searching"), paced: true };
+    ctx.addInputTokens(retrievedTokens);
+    yield { event: { type: "response.file_search_call.completed", item_id: id, output_index }, snapshot: item("completed"), paced: true };
+    yield { event: { type: "response.output_item.done", output_index, item: item("completed", true) } };
+  };
+}
+
+/** The same script, interrupted by `error` after `deltas` paced steps (the partial item is kept by the emitter). */
+export function interruptAfter(script: ItemScript, deltas: number, error: ResponseFailure | StreamError): ItemScript {
+  return function* interrupted(ctx) {
+    let paced = 0;
+    for (const step of script(ctx)) {
+      if (step.paced) {
+        if (paced >= deltas) throw error;
+        paced++;
+      }
+      yield step;
+    }
+    throw error;
   };
 }

@@ -3,7 +3,9 @@ import { ApiError } from "@/lib/api-error";
 import { attachmentCount, inputStats, instructionsText, itemTexts, lastUserText, type InputStats, type StoredItem } from "./input";
 import type { CreateResponseRequest } from "./schema";
 import { getStoredResponse } from "./state";
+import { assertCallsAnswered } from "./function-calls";
 import { countTokens } from "./tokens";
+import { assertNotRateLimited } from "./triggers";
 import type { JsonObject, OutputItem } from "./types";
 
 /**
@@ -37,6 +39,9 @@ export interface TurnContext {
 export const ATTACHMENT_TOKENS = 85;
 
 export function buildTurn(request: CreateResponseRequest, items: StoredItem[]): TurnContext {
+  const userText = lastUserText(items);
+  // `[429]` is refused first, as a rate limiter in front of the API would.
+  assertNotRateLimited(userText);
   const history = collectHistory(request.previous_response_id ?? null);
   const instructions = instructionsText(request.instructions);
   let inputTokens = instructions === null ? 0 : countTokens(instructions);
@@ -45,16 +50,28 @@ export function buildTurn(request: CreateResponseRequest, items: StoredItem[]): 
     for (const text of itemTexts(item)) inputTokens += countTokens(text);
     inputTokens += attachmentCount(item) * ATTACHMENT_TOKENS;
   }
-  return {
+  const turn: TurnContext = {
     request,
     model: request.model,
     instructions,
     items,
     stats: inputStats(items),
-    userText: lastUserText(items),
+    userText,
     history,
     inputTokens,
   };
+  assertCallsAnswered(turn);
+  return turn;
+}
+
+/** What the user asked: this turn's last user message, else the latest earlier one (a turn of tool outputs only). */
+export function questionText(turn: TurnContext): string | null {
+  if (turn.userText !== null && turn.userText.trim() !== "") return turn.userText;
+  for (let i = turn.history.length - 1; i >= 0; i--) {
+    const text = turn.history[i]!.userText;
+    if (text !== null && text.trim() !== "") return text;
+  }
+  return null;
 }
 
 /**

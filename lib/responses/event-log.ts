@@ -30,6 +30,7 @@ export class EventLog {
   private scheduled = false;
   private frame: number | null = null;
   private published = 0;
+  private cleared = 0;
 
   /** Changes whenever subscribers are notified (batched); use as the `useSyncExternalStore` snapshot. */
   get version(): number {
@@ -38,6 +39,11 @@ export class EventLog {
 
   get length(): number {
     return this.records.length;
+  }
+
+  /** Changes on every `clear()`: indexes cached against an older generation point into another run. */
+  get generation(): number {
+    return this.cleared;
   }
 
   /** Appends one record and returns its index. */
@@ -71,6 +77,7 @@ export class EventLog {
   /** Empties the log (a new run). Subscribers hear about it with the next batch. */
   clear(): void {
     this.records = [];
+    this.cleared++;
     this.schedule();
   }
 

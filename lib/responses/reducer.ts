@@ -231,8 +231,12 @@ function mergeItem(prev: Item, incoming: Item): Item {
     }
     case "image_generation_call": {
       if (prev.type !== "image_generation_call") return next;
-      // Keep the last partial image when the final item carries no result (yet).
-      return withId({ ...next, result: next.result ?? prev.result ?? null });
+      // Keep the last partial image (and its index) when the item carries no result yet; a final result drops the index.
+      if (next.result == null && prev.result != null) {
+        const partial = (prev as { partial_image_index?: unknown }).partial_image_index;
+        return withId({ ...next, result: prev.result, ...(partial != null ? { partial_image_index: partial } : {}) } as Item);
+      }
+      return withId(next);
     }
     default:
       return withId(next);
@@ -366,6 +370,12 @@ function logOf(view: ItemView): IndexLog {
   if (log) return log;
   const plain = arr(view.eventIndexes);
   return { backing: plain.slice(), length: plain.length };
+}
+
+/** How many events touched this item, without materialising `eventIndexes` (views read it once per frame). */
+export function itemEventCount(view: ItemView): number {
+  const log = (view as ItemView & { [INDEX_LOG]?: IndexLog })[INDEX_LOG];
+  return log ? log.length : arr(view.eventIndexes).length;
 }
 
 function appendLog(log: IndexLog, eventIndex: number): IndexLog {
@@ -877,11 +887,15 @@ function reduceKnown(state: RunState, event: ResponseStreamEvent, atMs: number, 
     case "response.image_generation_call.completed":
       return touch(state, locatorOf(event), IMAGE_GENERATION, eventIndex, setItemStatus("completed"));
     case "response.image_generation_call.partial_image": {
-      // The latest partial image is stored as the item's `result` while it is generating, so the view can show a
-      // preview; `output_item.done` (or the terminal output) replaces it with the final image.
+      // The latest partial image is stored as the item's `result` while it is generating, with its
+      // `partial_image_index`, so the view can show a preview ("partial 2"); `output_item.done` (or the terminal
+      // output) replaces it with the final image and drops the index.
       const b64 = str(event.partial_image_b64);
+      const index = num(event.partial_image_index);
       return touch(state, locatorOf(event), IMAGE_GENERATION, eventIndex, (item) =>
-        item.type === "image_generation_call" && b64 ? { ...item, result: b64, status: "generating" } : item,
+        item.type === "image_generation_call" && b64
+          ? ({ ...item, result: b64, status: "generating", partial_image_index: index ?? null } as Item)
+          : item,
       );
     }
     case "response.mcp_call.in_progress":

@@ -140,6 +140,13 @@ describe("validation like the API: 400 with param naming the field", () => {
   });
 
   it("accepts every tool type with its options, and unknown tools as they are", async () => {
+    // file_search needs a vector store that exists (an unknown id is refused, as by the API).
+    const store = await localEngineFetch("http://local-engine/v1/vector_stores", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "empty" }),
+    });
+    const vectorStoreId = ((await store.json()) as { id: string }).id;
     const { res, body } = await createJson({
       model: "local-echo-1",
       input: "hi",
@@ -147,7 +154,7 @@ describe("validation like the API: 400 with param naming the field", () => {
         { type: "function", name: "f", parameters: { type: "object", properties: {}, required: [], additionalProperties: false }, strict: true },
         { type: "web_search", filters: { allowed_domains: ["example.com"] }, search_context_size: "low" },
         { type: "web_search_preview", user_location: { type: "approximate", country: "US" } },
-        { type: "file_search", vector_store_ids: ["vs_1"], max_num_results: 5, filters: { type: "and", filters: [{ type: "eq", key: "a", value: 1 }] } },
+        { type: "file_search", vector_store_ids: [vectorStoreId], max_num_results: 5, filters: { type: "and", filters: [{ type: "eq", key: "a", value: 1 }] } },
         { type: "computer_use_preview", environment: "browser", display_width: 1024, display_height: 768 },
         { type: "code_interpreter", container: { type: "auto" } },
         { type: "image_generation", quality: "low" },

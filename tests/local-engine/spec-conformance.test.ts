@@ -27,6 +27,19 @@ if (!specExists) console.warn("spec conformance skipped: ../shared/reference/ope
 
 const SPEC_ID = "https://spec.local/openai-openapi.json";
 
+const WEATHER_TOOL = {
+  type: "function",
+  name: "get_current_weather",
+  description: "Get the current weather",
+  strict: true,
+  parameters: {
+    type: "object",
+    properties: { location: { type: "string" }, unit: { type: "string", enum: ["celsius", "fahrenheit"] } },
+    required: ["location", "unit"],
+    additionalProperties: false,
+  },
+};
+
 describe.skipIf(!specExists)("conformance with the official OpenAPI spec", () => {
   let ajv: Ajv2020;
   /** Event `type` → the schema name that defines it, taken from the spec's own `ResponseStreamEvent` union. */
@@ -118,6 +131,28 @@ describe.skipIf(!specExists)("conformance with the official OpenAPI spec", () =>
         { type: "message", role: "user", content: "Now?" },
       ],
     }],
+    ["reasoning summary (detailed, encrypted content)", {
+      model: "local-reasoner-1",
+      input: "Why is the sky blue?",
+      reasoning: { effort: "high", summary: "detailed" },
+      include: ["reasoning.encrypted_content"],
+    }],
+    ["reasoning without a summary", { model: "local-reasoner-1", input: "Think quietly." }],
+    ["function call", { model: "local-echo-1", input: "What's the weather in Boston?", tools: [WEATHER_TOOL] }],
+    ["parallel function calls with a reasoning summary", {
+      model: "local-echo-1",
+      input: "Weather in Oslo and the stock price of ACME",
+      tools: [WEATHER_TOOL, { type: "function", name: "get_stock_price", strict: false, parameters: { type: "object", properties: { symbol: { type: "string" } }, required: ["symbol"] } }],
+      reasoning: { summary: "auto" },
+    }],
+    ["web search with citations", {
+      model: "local-echo-1",
+      input: "How do volcanoes and tectonic plates shape the Earth?",
+      tools: [{ type: "web_search_preview", search_context_size: "high" }],
+      include: ["web_search_call.action.sources"],
+    }],
+    ["refusal", { model: "local-echo-1", input: "Do it anyway [refuse]" }],
+    ["failed ([fail])", { model: "local-echo-1", input: "Start, then fail [fail]" }],
   ];
 
   it.each(scenarios)("every streamed event of '%s' matches the spec", async (label, body) => {
@@ -164,6 +199,57 @@ describe.skipIf(!specExists)("conformance with the official OpenAPI spec", () =>
     const events = parseSse(text);
     expect(events[events.length - 1]!.data.type).toBe("response.failed");
     for (const event of events) expectValidEvent(event, "failed");
+  });
+
+  it("a function-call answer using the outputs (previous_response_id and replayed input) matches the spec", async () => {
+    const first = await createJson({ model: "local-echo-1", input: "weather in Lima?", tools: [WEATHER_TOOL] });
+    const call = (first.body.output as Array<Record<string, any>>).find((o) => o.type === "function_call")!;
+    const output = { type: "function_call_output", call_id: call.call_id, output: JSON.stringify({ temperature: 19 }) };
+    const chained = await streamEvents({ model: "local-echo-1", previous_response_id: first.body.id, tools: [WEATHER_TOOL], input: [output], reasoning: { summary: "concise" } });
+    for (const event of chained.events) expectValidEvent(event, "function answer (chained)");
+    const replayed = await streamEvents({ model: "local-echo-1", store: false, tools: [WEATHER_TOOL], input: [{ role: "user", content: "weather in Lima?" }, call, output] });
+    for (const event of replayed.events) expectValidEvent(event, "function answer (replayed)");
+    const items = await (await engine(`/responses/${first.body.id}/input_items`)).json();
+    expectValid("ResponseItemList", items, "input_items");
+  });
+
+  it("file search with citations and included results, and the vector store endpoints, match the spec", async () => {
+    const form = new FormData();
+    form.set("purpose", "assistants");
+    form.set("file", new Blob(["Ancient brown dragons breathe acid. A brown dragon can live for 2000 years. They hoard copper coins."]), "dragons.txt");
+    const file = (await (await engine("/files", { method: "POST", body: form })).json()) as { id: string };
+    const store = await (await engine("/vector_stores", { json: { name: "Dragons", file_ids: [file.id], metadata: { lesson: "7" } } })).json();
+    expectValid("VectorStoreObject", store, "vector store");
+    expectValid("ListVectorStoresResponse", await (await engine("/vector_stores")).json(), "vector store list");
+    const attached = await (await engine(`/vector_stores/${store.id}/files`, { json: { file_id: file.id, attributes: { topic: "dragons" } } })).json();
+    expectValid("VectorStoreFileObject", attached, "vector store file");
+    expectValid("ListVectorStoreFilesResponse", await (await engine(`/vector_stores/${store.id}/files`)).json(), "vector store files");
+    const page = await (await engine(`/vector_stores/${store.id}/search`, { json: { query: "how long do dragons live" } })).json();
+    expectValid("VectorStoreSearchResultsPage", page, "search results");
+
+    const body = {
+      model: "local-echo-1",
+      input: "How long can a brown dragon live?",
+      tools: [{ type: "file_search", vector_store_ids: [store.id], max_num_results: 4 }, { type: "web_search" }],
+      include: ["file_search_call.results"],
+    };
+    const { events } = await streamEvents(body);
+    expect(events.map((e) => e.data.type)).toContain("response.output_text.annotation.added");
+    for (const event of events) expectValidEvent(event, "file search");
+    const { body: response } = await createJson(body);
+    expectValid("Response", response, "file search (not streamed)");
+
+    expectValid("DeleteVectorStoreFileResponse", await (await engine(`/vector_stores/${store.id}/files/${file.id}`, { method: "DELETE" })).json(), "detach");
+    expectValid("DeleteVectorStoreResponse", await (await engine(`/vector_stores/${store.id}`, { method: "DELETE" })).json(), "delete store");
+  });
+
+  it("an in-stream error event ([error-event]) matches ResponseErrorEvent, and a 429 ([429]) matches ErrorResponse", async () => {
+    const { events } = await streamEvents({ model: "local-echo-1", input: "go [error-event]" });
+    expect(events.at(-1)!.data.type).toBe("error");
+    for (const event of events) expectValidEvent(event, "error event");
+    const limited = await engine("/responses", { json: { model: "local-echo-1", input: "go [429]", stream: true } });
+    expect(limited.status).toBe(429);
+    expectValid("ErrorResponse", await limited.json(), "429");
   });
 
   it("input_items pages match ResponseItemList", async () => {

@@ -80,3 +80,8 @@ export function concatTextDeltas(events: ReadonlyArray<StreamEvent>): string {
     .filter((d): d is string => typeof d === "string")
     .join("");
 }
+
+/** A transcribed seed example (a whole `Response` object) from tests/fixtures. */
+export function seedResponse(name: string): import("openai/resources/responses/responses").Response {
+  return JSON.parse(fixtureText(name)) as import("openai/resources/responses/responses").Response;
+}

@@ -1,0 +1,18 @@
+import { proxy, queryOf, segment } from "@/lib/upstream/proxy";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+type Params = { params: Promise<{ id: string }> };
+
+/** GET /api/v1/vector_stores/{id}/files (query passes through: filter, limit, order, after). */
+export async function GET(request: Request, { params }: Params): Promise<Response> {
+  const { id } = await params;
+  return proxy(request, { method: "GET", path: `/vector_stores/${segment(id)}/files${queryOf(request)}` });
+}
+
+/** POST /api/v1/vector_stores/{id}/files: attach `{file_id, attributes?}`. */
+export async function POST(request: Request, { params }: Params): Promise<Response> {
+  const { id } = await params;
+  return proxy(request, { method: "POST", path: `/vector_stores/${segment(id)}/files`, body: await request.text() });
+}

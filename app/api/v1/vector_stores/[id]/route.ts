@@ -1,0 +1,24 @@
+import { proxy, segment } from "@/lib/upstream/proxy";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+type Params = { params: Promise<{ id: string }> };
+
+/** GET /api/v1/vector_stores/{id} */
+export async function GET(request: Request, { params }: Params): Promise<Response> {
+  const { id } = await params;
+  return proxy(request, { method: "GET", path: `/vector_stores/${segment(id)}` });
+}
+
+/** POST /api/v1/vector_stores/{id}: modify (name, metadata, expires_after). */
+export async function POST(request: Request, { params }: Params): Promise<Response> {
+  const { id } = await params;
+  return proxy(request, { method: "POST", path: `/vector_stores/${segment(id)}`, body: await request.text() });
+}
+
+/** DELETE /api/v1/vector_stores/{id} */
+export async function DELETE(request: Request, { params }: Params): Promise<Response> {
+  const { id } = await params;
+  return proxy(request, { method: "DELETE", path: `/vector_stores/${segment(id)}` });
+}

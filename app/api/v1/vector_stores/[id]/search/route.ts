@@ -1,0 +1,12 @@
+import { proxy, segment } from "@/lib/upstream/proxy";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+type Params = { params: Promise<{ id: string }> };
+
+/** POST /api/v1/vector_stores/{id}/search: `{query, max_num_results?, filters?, ranking_options?}`. */
+export async function POST(request: Request, { params }: Params): Promise<Response> {
+  const { id } = await params;
+  return proxy(request, { method: "POST", path: `/vector_stores/${segment(id)}/search`, body: await request.text() });
+}

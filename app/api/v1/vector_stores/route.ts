@@ -1,0 +1,14 @@
+import { proxy, queryOf } from "@/lib/upstream/proxy";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+/** GET /api/v1/vector_stores: list (query passes through: limit, order, after). */
+export async function GET(request: Request): Promise<Response> {
+  return proxy(request, { method: "GET", path: `/vector_stores${queryOf(request)}` });
+}
+
+/** POST /api/v1/vector_stores: create `{name?, file_ids?, metadata?, …}`; the body is forwarded unchanged. */
+export async function POST(request: Request): Promise<Response> {
+  return proxy(request, { method: "POST", path: "/vector_stores", body: await request.text() });
+}

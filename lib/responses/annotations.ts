@@ -1,0 +1,231 @@
+/**
+ * Annotations over markdown. `output_text` annotations index into the raw text; before the text is rendered as
+ * markdown, each cited range is spliced in as a markdown link to a private marker (`#rp-cite-N`), and each file
+ * annotation becomes a marker link (`#rp-file-N`) at its index. The markdown renderer turns those markers into
+ * citation links with a hover card and file chips. Pure and total: offsets are clamped into [0, text.length]
+ * (upstreams, and the seed documents, send offsets past the end), malformed annotations are skipped, nothing throws.
+ */
+
+export const CITE_PREFIX = "#rp-cite-";
+export const FILE_PREFIX = "#rp-file-";
+
+export interface UrlCitation {
+  kind: "url";
+  /** Position in `citations` (the N of the marker) and in the Sources list. */
+  n: number;
+  /** Index of the annotation in the part's `annotations`. */
+  annotationIndex: number;
+  url: string;
+  title: string;
+  /** The clamped range, and whether it could be made a link (an empty or unplaceable range is listed only). */
+  start: number;
+  end: number;
+  linked: boolean;
+}
+
+export interface FileMark {
+  kind: "file";
+  n: number;
+  annotationIndexes: number[];
+  type: "file_citation" | "file_path" | "container_file_citation";
+  fileId: string;
+  filename: string;
+  containerId: string | null;
+  at: number;
+}
+
+export type Citation = UrlCitation | FileMark;
+
+export interface AnnotatedSource {
+  /** Markdown with the markers spliced in (the text itself when there are no annotations). */
+  source: string;
+  citations: Citation[];
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function offset(value: unknown, length: number): number {
+  const n = typeof value === "number" && Number.isFinite(value) ? Math.trunc(value) : 0;
+  return Math.min(Math.max(n, 0), length);
+}
+
+function str(value: unknown): string {
+  return typeof value === "string" ? value : "";
+}
+
+/** Fenced code regions `[start, end)` (a marker inside code would show as text, so markers move past them). */
+function fencedRegions(text: string): Array<[number, number]> {
+  const regions: Array<[number, number]> = [];
+  let open: { marker: string; start: number } | null = null;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      const marker = fence[1]!;
+      if (!open) open = { marker, start: lineStart };
+      else if (marker[0] === open.marker[0] && marker.length >= open.marker.length && line.trim() === marker) {
+        regions.push([open.start, lineEnd]);
+        open = null;
+      }
+    }
+    if (lineEnd === text.length) break;
+    lineStart = lineEnd + 1;
+  }
+  if (open) regions.push([open.start, text.length]);
+  return regions;
+}
+
+function inRegion(regions: ReadonlyArray<[number, number]>, at: number): [number, number] | undefined {
+  return regions.find(([s, e]) => at > s && at < e);
+}
+
+/** Markdown link text must not contain unbalanced brackets. */
+function escapeLinkText(text: string): string {
+  return text.replace(/[[\]]/g, (c) => `\\${c}`);
+}
+
+const MARKDOWN_LINK = /\[((?:\\.|[^\]\\])*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)/g;
+
+/**
+ * Splices annotations into `text` for markdown rendering. A `url_citation` wraps its words in a marker link; a range
+ * that already holds a markdown link (OpenAI often cites its own `([site](url))` text) has that link's target
+ * replaced instead; a range crossing a line break is cut at the break. File annotations become markers at their
+ * index (`container_file_citation` at its end); identical file marks at one place are merged.
+ */
+export function annotateMarkdown(text: string, annotations: readonly unknown[] | null | undefined): AnnotatedSource {
+  const list = Array.isArray(annotations) ? annotations : [];
+  if (list.length === 0) return { source: text, citations: [] };
+  const length = text.length;
+  const fences = fencedRegions(text);
+  const citations: Citation[] = [];
+  const ranges: UrlCitation[] = [];
+  const marks: FileMark[] = [];
+
+  list.forEach((raw, annotationIndex) => {
+    if (!isRecord(raw)) return;
+    switch (raw.type) {
+      case "url_citation": {
+        let start = offset(raw.start_index, length);
+        let end = offset(raw.end_index, length);
+        if (end < start) [start, end] = [end, start];
+        const newline = text.indexOf("\n", start);
+        if (newline !== -1 && newline < end) end = newline;
+        const citation: UrlCitation = {
+          kind: "url",
+          n: citations.length,
+          annotationIndex,
+          url: str(raw.url),
+          title: str(raw.title),
+          start,
+          end,
+          linked: end > start && !inRegion(fences, start) && !inRegion(fences, end),
+        };
+        citations.push(citation);
+        ranges.push(citation);
+        return;
+      }
+      case "file_citation":
+      case "file_path":
+      case "container_file_citation": {
+        let at = offset(raw.type === "container_file_citation" ? raw.end_index : raw.index, length);
+        const fence = inRegion(fences, at);
+        if (fence) at = fence[1];
+        // A mark at the very start of a line would break list or heading syntax: keep it on the previous line.
+        while (at > 0 && text[at - 1] === "\n") at--;
+        const fileId = str(raw.file_id);
+        const same = marks.find((m) => m.at === at && m.fileId === fileId && m.type === raw.type);
+        if (same) {
+          same.annotationIndexes.push(annotationIndex);
+          return;
+        }
+        const mark: FileMark = {
+          kind: "file",
+          n: citations.length,
+          annotationIndexes: [annotationIndex],
+          type: raw.type,
+          fileId,
+          filename: str(raw.filename) || fileId || "file",
+          containerId: raw.type === "container_file_citation" ? str(raw.container_id) || null : null,
+          at,
+        };
+        citations.push(mark);
+        marks.push(mark);
+        return;
+      }
+      default:
+        return;
+    }
+  });
+
+  // Overlapping ranges cannot nest as links: a range that overlaps an earlier one is listed, not linked.
+  const linked = ranges.filter((r) => r.linked).sort((a, b) => a.start - b.start || a.n - b.n);
+  let reach = -1;
+  for (const r of linked) {
+    if (r.start < reach) r.linked = false;
+    else reach = r.end;
+  }
+
+  type Edit = { at: number; order: number; insert?: string; replace?: { end: number; with: string } };
+  const edits: Edit[] = [];
+  for (const r of ranges) {
+    if (!r.linked) continue;
+    const words = text.slice(r.start, r.end);
+    if (MARKDOWN_LINK.test(words)) {
+      MARKDOWN_LINK.lastIndex = 0;
+      edits.push({
+        at: r.start,
+        order: 1,
+        replace: { end: r.end, with: words.replace(MARKDOWN_LINK, (_m, label: string) => `[${label}](${CITE_PREFIX}${r.n})`) },
+      });
+    } else {
+      edits.push({ at: r.start, order: 1, replace: { end: r.end, with: `[${escapeLinkText(words)}](${CITE_PREFIX}${r.n})` } });
+    }
+    MARKDOWN_LINK.lastIndex = 0;
+  }
+  // A mark where a link starts belongs to the text before it: it goes first.
+  for (const m of marks) edits.push({ at: m.at, order: 0, insert: `[${escapeLinkText(m.filename)}](${FILE_PREFIX}${m.n})` });
+  // File marks at a range's end go after the link; a mark inside a linked range moves to its end.
+  for (const e of edits) {
+    if (e.insert === undefined) continue;
+    const host = edits.find((x) => x.replace && e.at > x.at && e.at < x.replace.end);
+    if (host?.replace) e.at = host.replace.end;
+  }
+  edits.sort((a, b) => a.at - b.at || a.order - b.order);
+
+  let source = "";
+  let pos = 0;
+  for (const e of edits) {
+    if (e.at < pos) continue;
+    source += text.slice(pos, e.at);
+    pos = e.at;
+    if (e.replace) {
+      source += e.replace.with;
+      pos = e.replace.end;
+    } else if (e.insert !== undefined) {
+      source += e.insert;
+    }
+  }
+  source += text.slice(pos);
+  return { source, citations };
+}
+
+/** The citation number a marker href names, or null (`#rp-cite-3` → 3). */
+export function markerIndex(href: string | null | undefined, prefix: string): number | null {
+  if (!href || !href.startsWith(prefix)) return null;
+  const n = Number(href.slice(prefix.length));
+  return Number.isInteger(n) && n >= 0 ? n : null;
+}
+
+/** "example.com/path" for a hover card; the raw string when it is not a URL. */
+export function displayUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    const path = u.pathname === "/" ? "" : u.pathname;
+    return `${u.hostname}${path}`;
+  } catch {
+    return url;
+  }
+}
