@@ -165,9 +165,13 @@ test("a shared recorded run opens in a fresh browser, shows the same request, re
 
   // Open in playground hands the request over and goes to the playground.
   await page.getByRole("button", { name: "Open in playground" }).click();
-  await expect(page).toHaveURL(/\/\?from=permalink$/);
-  const handed = await page.evaluate(() => window.sessionStorage.getItem("rp.handoff.request"));
-  expect(JSON.parse(handed ?? "null")).toEqual(run.request);
+  // The playground takes it into an editable composer (once), and sends nothing by itself.
+  await expect(page).toHaveURL(/\/$/);
+  const composerJson = page.getByRole("region", { name: "Request" }).getByLabel("Request JSON", { exact: true });
+  await expect.poll(async () => JSON.parse((await composerJson.inputValue()) || "null")).toEqual(run.request);
+  expect(await page.evaluate(() => window.sessionStorage.getItem("rp.handoff.request"))).toBeNull();
+  await page.waitForTimeout(300);
+  expect(sent.filter((r) => r.startsWith("POST") && r.includes("/responses"))).toEqual([]);
   await context.close();
 });
 
