@@ -88,9 +88,9 @@ export function Messages() {
       ) : (
         list.map((item, i) =>
           isMessage(item) ? (
-            <MessageCard key={i} index={i} count={list.length} onPaste={onPaste(i)} onDrop={onDrop(i)} onAddImages={(files) => void addImagesTo(i, files)} />
+            <MessageCard key={i} index={i} onPaste={onPaste(i)} onDrop={onDrop(i)} onAddImages={(files) => void addImagesTo(i, files)} />
           ) : (
-            <OtherItemCard key={i} index={i} count={list.length} />
+            <OtherItemCard key={i} index={i} />
           ),
         )
       )}
@@ -174,13 +174,11 @@ function PlainInput({ onPaste, onDrop }: { onPaste: (e: ClipboardEvent) => void;
 
 function MessageCard({
   index,
-  count,
   onPaste,
   onDrop,
   onAddImages,
 }: {
   index: number;
-  count: number;
   onPaste: (e: ClipboardEvent) => void;
   onDrop: (e: DragEvent) => void;
   onAddImages: (files: File[]) => void;
@@ -224,17 +222,7 @@ function MessageCard({
             <option key={r}>{r}</option>
           ))}
         </select>
-        <span className="ml-auto flex items-center">
-          <button type="button" className={iconBtn} aria-label={`Move ${name} up`} disabled={index === 0} onClick={() => set(["input"], moveItem(items, index, index - 1))}>
-            ↑
-          </button>
-          <button type="button" className={iconBtn} aria-label={`Move ${name} down`} disabled={index === count - 1} onClick={() => set(["input"], moveItem(items, index, index + 1))}>
-            ↓
-          </button>
-          <button type="button" className={iconBtn} aria-label={`Remove ${name}`} onClick={() => set(["input"], items.filter((_, i) => i !== index))}>
-            ✕
-          </button>
-        </span>
+        <ItemActions name={name} index={index} items={items} onChange={(next) => set(["input"], next)} />
       </div>
       <div className="flex flex-col gap-1.5">
         {typeof message.content === "string" ? (
@@ -545,7 +533,24 @@ function FilePart({ path, part, label }: { path: Path; part: Item; label: string
   );
 }
 
-function OtherItemCard({ index, count }: { index: number; count: number }) {
+/** Move up, move down and remove, for one item of `input`. */
+function ItemActions({ name, index, items, onChange }: { name: string; index: number; items: Item[]; onChange: (next: Item[]) => void }) {
+  return (
+    <span className="ml-auto flex items-center">
+      <button type="button" className={iconBtn} aria-label={`Move ${name} up`} disabled={index === 0} onClick={() => onChange(moveItem(items, index, index - 1))}>
+        ↑
+      </button>
+      <button type="button" className={iconBtn} aria-label={`Move ${name} down`} disabled={index === items.length - 1} onClick={() => onChange(moveItem(items, index, index + 1))}>
+        ↓
+      </button>
+      <button type="button" className={iconBtn} aria-label={`Remove ${name}`} onClick={() => onChange(items.filter((_, i) => i !== index))}>
+        ✕
+      </button>
+    </span>
+  );
+}
+
+function OtherItemCard({ index }: { index: number }) {
   const { body, set } = useComposer();
   const items = body.input as Item[];
   const item = items[index] as Body;
@@ -555,17 +560,7 @@ function OtherItemCard({ index, count }: { index: number; count: number }) {
       <div className="mb-1 flex items-center gap-1.5">
         <span className="w-5 text-right font-mono text-[11px] text-slate-400">{index + 1}</span>
         <span className="rounded bg-violet-50 px-1.5 py-0.5 font-mono text-[11px] text-violet-700">{String(item.type ?? "item")}</span>
-        <span className="ml-auto flex items-center">
-          <button type="button" className={iconBtn} aria-label={`Move ${name} up`} disabled={index === 0} onClick={() => set(["input"], moveItem(items, index, index - 1))}>
-            ↑
-          </button>
-          <button type="button" className={iconBtn} aria-label={`Move ${name} down`} disabled={index === count - 1} onClick={() => set(["input"], moveItem(items, index, index + 1))}>
-            ↓
-          </button>
-          <button type="button" className={iconBtn} aria-label={`Remove ${name}`} onClick={() => set(["input"], items.filter((_, i) => i !== index))}>
-            ✕
-          </button>
-        </span>
+        <ItemActions name={name} index={index} items={items} onChange={(next) => set(["input"], next)} />
       </div>
       <JsonField path={["input", index]} label="Item JSON" rows={4} allowUndefined={false} />
     </section>
