@@ -71,3 +71,28 @@ test("[cut]: a stream cut mid-answer keeps the text and says so in plain words",
   await runJson(page, { input: "Hello again" });
   await expect(status(page)).toHaveAttribute("data-status", "completed");
 });
+
+test("Settings: your key stays in sessionStorage, goes with each request, and an internal base URL is refused in plain words", async ({ page }) => {
+  const KEY = "sk-e2e-caller-key-0123456789";
+  await fresh(page);
+  await page.getByRole("button", { name: "Settings" }).click();
+  await page.getByLabel("Your API key", { exact: true }).fill(KEY);
+  await page.getByLabel("Base URL", { exact: true }).fill("http://localhost:1/v1");
+  await page.getByRole("button", { name: "Save" }).click();
+  expect(await page.evaluate(() => Object.keys(window.localStorage).filter((k) => k.startsWith("rp.caller")))).toEqual([]);
+  expect(await page.evaluate(() => window.sessionStorage.getItem("rp.caller-settings.v1"))).toContain(KEY);
+
+  const sent = page.waitForRequest((r) => r.url().endsWith("/api/v1/responses") && r.method() === "POST");
+  await runJson(page, { input: "Hello" });
+  const request = await sent;
+  expect(request.headers()["authorization"]).toBe(`Bearer ${KEY}`);
+  expect(request.headers()["x-playground-base-url"]).toBe("http://localhost:1/v1");
+  await expect(status(page)).toHaveAttribute("data-status", "failed");
+  await expect(page.getByText("That base URL points at an internal address")).toBeVisible();
+  expect(await page.locator("body").innerText()).not.toContain(KEY);
+
+  // Forget: back to the local engine.
+  await page.getByRole("button", { name: "Settings" }).click();
+  await page.getByRole("button", { name: "Forget" }).click();
+  await expect(page.getByTestId("upstream-badge")).toHaveText("Local engine");
+});

@@ -5,7 +5,7 @@
  * masking what legitimately differs per response: ids (resp_…, msg_…, …) and timestamps (created_at, completed_at).
  * Prints throughput and the server's peak memory (VmHWM / peak RSS of the server process tree, from /proc).
  *
- *   npm run load                         # builds if needed, starts `next start` on 127.0.0.1:3217, 200 concurrent × 3 waves
+ *   npm run load                         # builds if needed, starts `next start` on 127.0.0.1:3204, 200 concurrent × 3 waves
  *   npm run load -- --concurrency 300 --waves 2
  *   npm run load -- --url http://127.0.0.1:3000   # use a running server (memory is then not measured)
  *
@@ -21,7 +21,7 @@ const opt = (name, fallback) => {
 };
 const CONCURRENCY = Number(opt("concurrency", 200));
 const WAVES = Number(opt("waves", 3));
-const PORT = Number(opt("port", 3217));
+const PORT = Number(opt("port", 3204));
 const EXTERNAL = opt("url", null);
 const DEADLINE = Date.now() + 60_000;
 

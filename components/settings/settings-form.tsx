@@ -20,16 +20,16 @@ export function SettingsForm({ value, onSave, onClose }: { value: CallerSettings
     >
       <label className="flex flex-col gap-1">
         <span className="font-medium">Your API key</span>
-        <input className={input} type="password" autoComplete="off" spellCheck={false} value={apiKey} onChange={(e) => setApiKey(e.target.value)} placeholder="sk-…" />
-        <span className="text-xs text-slate-500">
+        <input aria-label="Your API key" aria-describedby="rp-settings-key-hint" className={input} type="password" autoComplete="off" spellCheck={false} value={apiKey} onChange={(e) => setApiKey(e.target.value)} placeholder="sk-…" />
+        <span id="rp-settings-key-hint" className="text-xs text-slate-500">
           Sent with each request as <code>Authorization: Bearer …</code> and never stored on the server. Kept for this tab only
           (sessionStorage) unless you tick Remember.
         </span>
       </label>
       <label className="flex flex-col gap-1">
         <span className="font-medium">Base URL</span>
-        <input className={input} type="url" spellCheck={false} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder="https://gateway.example.com/v1" />
-        <span className="text-xs text-slate-500">
+        <input aria-label="Base URL" aria-describedby="rp-settings-base-hint" className={input} type="url" spellCheck={false} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder="https://gateway.example.com/v1" />
+        <span id="rp-settings-base-hint" className="text-xs text-slate-500">
           Any OpenAI-compatible API. Needs your own key: the server&apos;s key is never sent to a host you choose. Internal addresses are refused unless
           the operator allows them.
         </span>

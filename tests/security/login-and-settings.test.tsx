@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { POST as login } from "@/app/api/login/route";
+import Page from "@/app/page";
 import { callerHeaders, loadCallerSettings, saveCallerSettings } from "@/components/settings/caller-settings";
 import { presentsAccessToken } from "@/lib/upstream/access";
 import { resetRateLimits } from "@/lib/upstream/limits";
@@ -79,5 +80,15 @@ describe("1. the caller's key in the browser", () => {
       "x-playground-base-url": "https://gw.example/v1",
     });
     expect(callerHeaders({ apiKey: "", baseUrl: "", remember: false })).toEqual({});
+  });
+});
+
+describe("1. the server's key never reaches the browser", () => {
+  it("the page's props name the upstream host, never the key", () => {
+    vi.stubEnv("OPENAI_API_KEY", "sk-server-secret-0123456789");
+    vi.stubEnv("OPENAI_BASE_URL", "https://gateway.example.test/v1");
+    const props = JSON.stringify((Page() as { props: unknown }).props);
+    expect(props).toContain("gateway.example.test");
+    expect(props).not.toContain("sk-server-secret");
   });
 });
