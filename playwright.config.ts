@@ -53,6 +53,9 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // Exposes /api/local/v1/debug/requests, so tests can assert the exact body the upstream received.
       LOCAL_ENGINE_DEBUG: "1",
+      // One browser sends every test's requests from 127.0.0.1: per-client limits are unit-tested, not here.
+      PLAYGROUND_RATE_LIMIT_PER_MIN: "0",
+      SHARE_RATE_LIMIT_PER_MIN: "0",
     },
   },
 });

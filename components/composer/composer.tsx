@@ -27,7 +27,12 @@ interface ModelList {
 
 function useModels(upstreamHeaders: Record<string, string>) {
   return useQuery({
-    queryKey: ["models", upstreamHeaders["x-playground-upstream"] ?? "server"],
+    queryKey: [
+      "models",
+      upstreamHeaders["x-playground-upstream"] ?? "server",
+      upstreamHeaders["x-playground-base-url"] ?? "",
+      upstreamHeaders.authorization ? "caller-key" : "server-key",
+    ],
     queryFn: async ({ signal }) => {
       const res = await fetch("/api/v1/models", { headers: upstreamHeaders, signal });
       if (!res.ok) throw new Error(`models: HTTP ${res.status}`);

@@ -13,6 +13,8 @@ import { StatusBadge } from "@/components/stream/run-summary";
 import { useLinkedSelection } from "@/components/stream/use-linked-selection";
 import { useResponseRun } from "@/components/stream/use-response-run";
 import { DialogButton } from "@/components/ui/dialog-button";
+import { callerHeaders, useCallerSettings } from "@/components/settings/caller-settings";
+import { SettingsForm } from "@/components/settings/settings-form";
 import { preparePreset, type Preset } from "@/lib/presets";
 import { recordingFromRun } from "@/lib/share/recording";
 
@@ -36,11 +38,15 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
   const links = useLinkedSelection(state, log);
   const [presetBusy, setPresetBusy] = useState<string | null>(null);
   const [presetError, setPresetError] = useState<string | null>(null);
+  const caller = useCallerSettings();
+  // The caller's own key and base URL (Settings) go with every request, except to the local engine.
   const upstreamHeaders = useMemo<Record<string, string>>(
-    () => (upstream === "local" ? { "x-playground-upstream": "local" } : ({} as Record<string, string>)),
-    [upstream],
+    () => (upstream === "local" ? { "x-playground-upstream": "local" } : callerHeaders(caller.settings)),
+    [upstream, caller.settings],
   );
-  const usingLocal = serverUpstream.kind === "local" || upstream === "local";
+  const callerKey = upstream !== "local" && caller.settings.apiKey !== "";
+  const usingLocal = !callerKey && (serverUpstream.kind === "local" || upstream === "local");
+  const badgeHost = callerKey ? `${hostOf(caller.settings.baseUrl) ?? serverUpstream.host ?? "OpenAI"} (your key)` : serverUpstream.host;
 
   // The recording of the last run, offered by Share only when the composer still holds that run's request.
   const sent = runner.request;
@@ -94,13 +100,22 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
           <DialogButton label="Code" title="Code for this request" width={820}>
             {() => <CodeExport body={composer.body} baseUrl={exportBaseUrl} />}
           </DialogButton>
+          <DialogButton label="Settings" title="Settings: your own API key and base URL" width={520}>
+            {(close) => <SettingsForm value={caller.settings} onSave={caller.save} onClose={close} />}
+          </DialogButton>
           <ShareButton request={composer.body} recording={recording} defaultTitle={defaultTitle(composer.body)} />
           <span
             data-testid="upstream-badge"
             className={`rounded-full px-2 py-0.5 text-xs font-medium ${usingLocal ? "bg-emerald-100 text-emerald-800" : "bg-indigo-100 text-indigo-800"}`}
-            title={usingLocal ? "No API key needed: answers come from the built-in deterministic engine." : "Requests go to the configured upstream with the server's key."}
+            title={
+              usingLocal
+                ? "No API key needed: answers come from the built-in deterministic engine."
+                : callerKey
+                  ? "Requests go upstream with your own key (Settings)."
+                  : "Requests go to the configured upstream with the server's key."
+            }
           >
-            {usingLocal ? "Local engine" : serverUpstream.host}
+            {usingLocal ? "Local engine" : badgeHost}
           </span>
         </div>
       </header>
@@ -178,4 +193,13 @@ function defaultTitle(body: Record<string, unknown>): string {
   }
   text = text.trim().replace(/\s+/g, " ");
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+function hostOf(url: string): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
 }

@@ -107,7 +107,19 @@ export function useResponseRun() {
         }
         const isStream = (res.headers.get("content-type") ?? "").includes("text/event-stream");
         if (!isStream || !res.body) {
-          const json: unknown = await res.json();
+          const text = await res.text();
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            // Not JSON (an HTML page, a proxy's text): say what it is instead of a JSON parse error.
+            const html = /^\s*<(!doctype|html|head|body)/i.test(text);
+            const message = html
+              ? "The upstream answered with an HTML page, not an API response."
+              : `The server's answer is not JSON (${res.headers.get("content-type") ?? "no content type"}), so it is not an API response.`;
+            put({ ...stateRef.current, status: "failed", error: { source: "parse", message, code: html ? "upstream_html_response" : "upstream_bad_content_type" } }, true);
+            return;
+          }
           put(runStateFromResponse(json as Parameters<typeof runStateFromResponse>[0], since()), true);
           return;
         }

@@ -11,12 +11,13 @@ import {
   reasoningScript,
   refusalScript,
   ResponseFailure,
+  StreamCut,
   StreamError,
   webSearchCallScript,
   type ItemScript,
 } from "./scripts";
 import { composeCitedAnswer, fileSearchTool, planFileSearch, planWebSearch, webSearchTool } from "./search-answers";
-import { DELTAS_BEFORE_FAILURE, readTriggers, stripTriggers } from "./triggers";
+import { DELTAS_BEFORE_FAILURE, readTriggers, stripTriggers, XSS_ANSWER, xssAnnotations } from "./triggers";
 import { questionText, type TurnContext } from "./turn";
 
 /**
@@ -30,7 +31,8 @@ import { questionText, type TurnContext } from "./turn";
  *    - a function tool is due (function-calls.ts) → one `function_call` per function, and nothing else;
  *    - `file_search` and/or `web_search` tools → their calls, then an answer citing what they found;
  *    - otherwise → the echo answer (answer.ts);
- * 3. `[fail]` / `[error-event]` interrupt the answer after a few deltas.
+ *    (`[xss]` → hostile markdown with hostile citations, before any of these but after `[refuse]`);
+ * 3. `[fail]` / `[error-event]` / `[cut]` interrupt the answer after a few deltas.
  *
  * Planning happens before the first event, so an invalid tool (an unknown vector store) is a 400, not a failed stream.
  */
@@ -52,6 +54,13 @@ function planItems(turn: TurnContext): Plan {
   const triggers = readTriggers(turn.userText);
   if (triggers.refuse) {
     return { intent: "The message contains [refuse], so I will decline to answer.", calls: [], answer: refusalScript(newId("msg"), REFUSAL_TEXT) };
+  }
+  if (triggers.xss) {
+    return {
+      intent: "The message contains [xss], so I will answer with hostile markdown and hostile citations.",
+      calls: [],
+      answer: messageScript(newId("msg"), XSS_ANSWER, { annotations: xssAnnotations(XSS_ANSWER) }),
+    };
   }
   const text = stripTriggers(turn.userText ?? "");
 
@@ -112,7 +121,9 @@ export function planOutput(turn: TurnContext): ItemScript[] {
     ? new StreamError("server_error", "The local engine sent an error event on purpose: your message contains [error-event].")
     : triggers.fail
       ? new ResponseFailure("server_error", "The local engine failed on purpose: your message contains [fail].")
-      : null;
+      : triggers.cut
+        ? new StreamCut()
+        : null;
   if (plan.answer) scripts.push(failure ? interruptAfter(plan.answer, DELTAS_BEFORE_FAILURE, failure) : plan.answer);
   else if (failure) {
     scripts.push(function* fail() {

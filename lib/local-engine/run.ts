@@ -1,7 +1,7 @@
 import "server-only";
 import { newId, nowSeconds } from "./ids";
 import { pause } from "./pacing";
-import { ResponseFailure, StreamError, type ItemScript, type ScriptContext, type ScriptStep } from "./scripts";
+import { ResponseFailure, StreamCut, StreamError, type ItemScript, type ScriptContext, type ScriptStep } from "./scripts";
 import type { TurnContext } from "./turn";
 import type { EngineResponse, EngineStreamEvent, EventBody, OutputItem, ResponseStatus, ResponseUsage } from "./types";
 
@@ -168,6 +168,11 @@ export class EngineRun {
         this.status = "failed";
         this.markUnfinished("incomplete");
         this.usage = this.computeUsage();
+        if (err instanceof StreamCut) {
+          // `[cut]`: the stream simply ends, as when a connection drops; the stored response is failed.
+          this.error = { code: "server_error", message: "The stream was cut on purpose: your message contains [cut]." };
+          return;
+        }
         if (err instanceof StreamError) {
           // An in-stream `error` event ends the stream; no terminal event follows (as with OpenAI).
           this.error = { code: err.code, message: err.message };

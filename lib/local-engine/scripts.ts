@@ -79,6 +79,14 @@ export function annotationPosition(annotation: Annotation): number {
   }
 }
 
+/** Thrown by a script to end the stream right there: no terminal event, no error event (a dropped connection). */
+export class StreamCut extends Error {
+  constructor() {
+    super("stream cut on purpose");
+    this.name = "StreamCut";
+  }
+}
+
 export interface MessageOptions {
   /** Annotations in text order; each is sent (`response.output_text.annotation.added`) right after the delta that reaches it. */
   annotations?: readonly Annotation[];
@@ -337,7 +345,7 @@ export function fileSearchCallScript(
 }
 
 /** The same script, interrupted by `error` after `deltas` paced steps (the partial item is kept by the emitter). */
-export function interruptAfter(script: ItemScript, deltas: number, error: ResponseFailure | StreamError): ItemScript {
+export function interruptAfter(script: ItemScript, deltas: number, error: ResponseFailure | StreamError | StreamCut): ItemScript {
   return function* interrupted(ctx) {
     let paced = 0;
     for (const step of script(ctx)) {

@@ -25,6 +25,28 @@ export function errorWords(error: RunError): ErrorWords {
   if (error.source === "parse") {
     return { title: "The stream could not be read", hint: "The upstream sent data that is not a valid event. The output so far is kept." };
   }
+  // Faults the playground's proxy reports itself (lib/upstream/forward.ts).
+  if (error.code === "upstream_html_response" && (error.status === undefined || error.status === 502)) {
+    return {
+      title: "The upstream answered with an HTML page, not an API response",
+      hint: "A login page, a proxy's error page or a wrong base URL answered instead of the API. Check the base URL (it should end in /v1).",
+    };
+  }
+  if (error.code === "upstream_bad_content_type" && (error.status === undefined || error.status === 502)) {
+    return { title: "The upstream's answer is not an API response", hint: "It came with an unexpected content type. Check the base URL (it should end in /v1)." };
+  }
+  if (error.code === "upstream_idle_timeout") {
+    return { title: "The upstream went silent in the middle of the answer", hint: "The playground stopped waiting. The output that arrived before it is kept below; try again." };
+  }
+  if (error.code === "upstream_stream_broken") {
+    return { title: "The connection to the upstream broke in the middle of the answer", hint: "The output that arrived before it is kept below; try again." };
+  }
+  if (error.code === "upstream_host_forbidden") {
+    return { title: "That base URL points at an internal address", hint: "The playground does not reach loopback, private or metadata addresses unless the operator allows it." };
+  }
+  if (error.code === "access_token_required" || error.code === "access_token_not_configured") {
+    return { title: "This playground needs its access token (401)", hint: "Sign in at /login, or use your own API key in Settings." };
+  }
   if (error.source === "event" || error.source === "response") {
     const where = error.source === "event" ? "sent an error event in the middle of the stream" : "failed the response (response.failed)";
     switch (error.code) {

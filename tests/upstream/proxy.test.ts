@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { forward, upstreamFailure } from "@/lib/upstream/forward";
 import { redactSecrets } from "@/lib/upstream/redact";
 import { resolveUpstream, type Upstream } from "@/lib/upstream/resolve";
@@ -26,7 +26,11 @@ describe("upstream selection", () => {
     expect(up.apiKey).toBe("sk-caller-key-111111");
   });
 
-  it("uses the server key when the caller sends none", () => {
+  it("uses the server key when the caller sends none (on a loopback-only listener)", async () => {
+    const { createServer } = await import("node:net");
+    const server = createServer();
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    onTestFinished(() => new Promise<void>((r) => server.close(() => r())));
     vi.stubEnv("OPENAI_API_KEY", "sk-server-key-000000");
     vi.stubEnv("OPENAI_BASE_URL", "https://gateway.example.test/v1/");
     const up = resolveUpstream(incoming());

@@ -1,6 +1,8 @@
 import { ApiError } from "@/lib/api-error";
 import { readBodyCapped } from "@/lib/share/read-body";
 import { SharePayloadSchema, permalinkPath, type ShareCapabilities, type ShareCreated } from "@/lib/share/schema";
+import { serverEnv } from "@/lib/upstream/config";
+import { takeToken } from "@/lib/upstream/limits";
 import { getStore, shareMaxBytes, StoreConfigError, storeConfigFromEnv } from "@/lib/store";
 
 export const dynamic = "force-dynamic";
@@ -27,6 +29,8 @@ export function GET(): Response {
  */
 export async function POST(request: Request): Promise<Response> {
   try {
+    // Per-client limit (SHARE_RATE_LIMIT_PER_MIN, 429 + Retry-After), before anything is read or stored.
+    takeToken("share", request, serverEnv().SHARE_RATE_LIMIT_PER_MIN);
     const store = getStore();
     if (!store) {
       throw new ApiError(501, "This deployment keeps no permalinks (DATABASE_URL=none). Share the link that carries the request in its fragment instead.", {

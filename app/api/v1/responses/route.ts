@@ -1,5 +1,5 @@
 import { ApiError } from "@/lib/api-error";
-import { proxy } from "@/lib/upstream/proxy";
+import { proxy, readProxyBody } from "@/lib/upstream/proxy";
 import { CreateResponseBody } from "./schema";
 
 export const dynamic = "force-dynamic";
@@ -7,7 +7,9 @@ export const runtime = "nodejs";
 
 /** POST /api/v1/responses: validate, then forward the caller's exact bytes upstream and stream the answer back. */
 export async function POST(request: Request): Promise<Response> {
-  const text = await request.text();
+  const read = await readProxyBody(request);
+  if ("response" in read) return read.response;
+  const text = read.text;
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -1,4 +1,4 @@
-import { proxy, queryOf } from "@/lib/upstream/proxy";
+import { proxy, readProxyBody, queryOf } from "@/lib/upstream/proxy";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -10,5 +10,7 @@ export async function GET(request: Request): Promise<Response> {
 
 /** POST /api/v1/vector_stores: create `{name?, file_ids?, metadata?, …}`; the body is forwarded unchanged. */
 export async function POST(request: Request): Promise<Response> {
-  return proxy(request, { method: "POST", path: "/vector_stores", body: await request.text() });
+  const read = await readProxyBody(request);
+  if ("response" in read) return read.response;
+  return proxy(request, { method: "POST", path: "/vector_stores", body: read.text });
 }

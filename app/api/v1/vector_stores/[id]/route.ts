@@ -1,4 +1,4 @@
-import { proxy, segment } from "@/lib/upstream/proxy";
+import { proxy, readProxyBody, segment } from "@/lib/upstream/proxy";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -14,7 +14,9 @@ export async function GET(request: Request, { params }: Params): Promise<Respons
 /** POST /api/v1/vector_stores/{id}: modify (name, metadata, expires_after). */
 export async function POST(request: Request, { params }: Params): Promise<Response> {
   const { id } = await params;
-  return proxy(request, { method: "POST", path: `/vector_stores/${segment(id)}`, body: await request.text() });
+  const read = await readProxyBody(request);
+  if ("response" in read) return read.response;
+  return proxy(request, { method: "POST", path: `/vector_stores/${segment(id)}`, body: read.text });
 }
 
 /** DELETE /api/v1/vector_stores/{id} */

@@ -1,4 +1,4 @@
-import { proxy, queryOf, segment } from "@/lib/upstream/proxy";
+import { proxy, readProxyBody, queryOf, segment } from "@/lib/upstream/proxy";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -14,5 +14,7 @@ export async function GET(request: Request, { params }: Params): Promise<Respons
 /** POST /api/v1/vector_stores/{id}/files: attach `{file_id, attributes?}`. */
 export async function POST(request: Request, { params }: Params): Promise<Response> {
   const { id } = await params;
-  return proxy(request, { method: "POST", path: `/vector_stores/${segment(id)}/files`, body: await request.text() });
+  const read = await readProxyBody(request);
+  if ("response" in read) return read.response;
+  return proxy(request, { method: "POST", path: `/vector_stores/${segment(id)}/files`, body: read.text });
 }

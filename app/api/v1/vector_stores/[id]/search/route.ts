@@ -1,4 +1,4 @@
-import { proxy, segment } from "@/lib/upstream/proxy";
+import { proxy, readProxyBody, segment } from "@/lib/upstream/proxy";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -8,5 +8,7 @@ type Params = { params: Promise<{ id: string }> };
 /** POST /api/v1/vector_stores/{id}/search: `{query, max_num_results?, filters?, ranking_options?}`. */
 export async function POST(request: Request, { params }: Params): Promise<Response> {
   const { id } = await params;
-  return proxy(request, { method: "POST", path: `/vector_stores/${segment(id)}/search`, body: await request.text() });
+  const read = await readProxyBody(request);
+  if ("response" in read) return read.response;
+  return proxy(request, { method: "POST", path: `/vector_stores/${segment(id)}/search`, body: read.text });
 }
