@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { Composer, type Upstream } from "@/components/composer/composer";
 import { useComposerState } from "@/components/composer/use-composer-state";
 import { usePersistentState } from "@/components/composer/use-persistent-state";
+import { CompareView } from "@/components/compare/compare-view";
 import { ConversationView } from "@/components/conversation/conversation-view";
 import { PresetList } from "@/components/presets/preset-list";
 import { CodeExport } from "@/components/share/code-export";
@@ -93,6 +94,9 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
           </DialogButton>
           <DialogButton label="Code" title="Code for this request" width={820}>
             {() => <CodeExport body={composer.body} baseUrl={exportBaseUrl} />}
+          </DialogButton>
+          <DialogButton label="Compare" title="Compare: the same request as Responses and as Chat Completions" width={1400}>
+            {() => <CompareView body={composer.body} headers={upstreamHeaders} />}
           </DialogButton>
           <ShareButton request={composer.body} recording={recording} defaultTitle={defaultTitle(composer.body)} />
           <span
