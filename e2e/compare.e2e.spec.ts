@@ -90,3 +90,28 @@ test("a compare run with a function tool and an image: both columns answer, the 
   await expect(responses).toContainText("Same words in both APIs");
   await expect(dialog.getByRole("region", { name: "Not translated" })).toContainText("Everything in this request has a Chat Completions equivalent");
 });
+
+test("Code has a Chat Completions form, and a permalink shows the Chat translation with what was dropped", async ({ page }) => {
+  await page.goto("/");
+  const body = { model: "local-echo-1", input: "Hello both APIs", previous_response_id: "resp_earlier", tools: [{ type: "file_search", vector_store_ids: ["vs_1"] }] };
+  await page.getByLabel("Request JSON").fill(JSON.stringify(body));
+  await page.getByRole("button", { name: "Code", exact: true }).click();
+  const code = page.getByRole("dialog", { name: /Code for this request/ });
+  await code.getByRole("radio", { name: "Chat Completions" }).check();
+  await code.getByRole("tab", { name: "TypeScript" }).click();
+  await expect(code).toContainText("client.chat.completions.create");
+  await expect(code).toContainText("previous_response_id: Chat Completions keeps no server-side conversation");
+  await code.getByRole("radio", { name: "Responses" }).check();
+  await expect(code).toContainText("client.responses.create");
+  await code.getByRole("button", { name: "Close" }).click();
+
+  const shared = await page.request.post("/api/share", { data: { title: "Compare me", request: body } });
+  expect(shared.status()).toBe(201);
+  const { path } = (await shared.json()) as { path: string };
+  await page.goto(path);
+  await page.getByText("As Chat Completions").click();
+  const request = page.getByRole("region", { name: "Request" });
+  await expect(request.getByRole("region", { name: "Not translated" })).toContainText("previous_response_id");
+  await expect(request.getByRole("region", { name: "Not translated" })).toContainText("file search");
+  await expect(request).toContainText('"messages"');
+});
