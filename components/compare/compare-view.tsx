@@ -31,7 +31,7 @@ export function CompareView({ body, headers }: { body: Record<string, unknown>; 
           <h3 className="text-sm font-semibold text-slate-700">
             <code className="font-mono">POST /v1/chat/completions</code> body
           </h3>
-          <CodeView code={chatJson} lang="json" label="Chat Completions request JSON" className="max-h-64 border border-slate-200 bg-white" />
+          <CodeView code={chatJson} lang="json" label="Chat Completions body as JSON" className="max-h-64 border border-slate-200 bg-white" />
         </section>
         <DroppedList dropped={translation.dropped} />
       </div>
