@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { Composer, type Upstream } from "@/components/composer/composer";
 import { useComposerState } from "@/components/composer/use-composer-state";
 import { usePersistentState } from "@/components/composer/use-persistent-state";
+import { CompareView } from "@/components/compare/compare-view";
 import { ConversationView } from "@/components/conversation/conversation-view";
 import { PresetList } from "@/components/presets/preset-list";
 import { CodeExport } from "@/components/share/code-export";
@@ -97,13 +98,16 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
               </div>
             )}
           </DialogButton>
+          <DialogButton label="Compare" title="Compare: the same request as Responses and as Chat Completions" width={1400}>
+            {() => <CompareView body={composer.body} headers={upstreamHeaders} />}
+          </DialogButton>
           <DialogButton label="Code" title="Code for this request" width={820}>
             {() => <CodeExport body={composer.body} baseUrl={exportBaseUrl} />}
           </DialogButton>
+          <ShareButton request={composer.body} recording={recording} defaultTitle={defaultTitle(composer.body)} />
           <DialogButton label="Settings" title="Settings: your own API key and base URL" width={520}>
             {(close) => <SettingsForm value={caller.settings} onSave={caller.save} onClose={close} />}
           </DialogButton>
-          <ShareButton request={composer.body} recording={recording} defaultTitle={defaultTitle(composer.body)} />
           <span
             data-testid="upstream-badge"
             className={`rounded-full px-2 py-0.5 text-xs font-medium ${usingLocal ? "bg-emerald-100 text-emerald-800" : "bg-indigo-100 text-indigo-800"}`}

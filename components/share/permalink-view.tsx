@@ -9,6 +9,7 @@ import { EndNote, ErrorBanner, StatusBadge, UsageBar } from "@/components/stream
 import { CodeView } from "@/components/ui/code-view";
 import { handOffRequest, HANDOFF_URL } from "@/lib/share/handoff";
 import { recordingFileName, recordingToFileText, type Recording } from "@/lib/share/recording";
+import { ChatTranslation } from "./chat-translation";
 import { CodeExport } from "./code-export";
 import { CopyButton } from "./copy-button";
 import { ReplayControls } from "./replay-controls";
@@ -121,6 +122,7 @@ export function PermalinkView({ title, request, recording, source, createdAt, sh
             </div>
             <CodeView code={json} lang="json" label="Request JSON" className="max-h-[360px] border border-slate-200 bg-white" />
           </div>
+          <ChatTranslation request={request} />
           <div>
             <h3 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">Code</h3>
             <CodeExport body={request} />

@@ -1,5 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/api-error";
+import { createChatCompletion } from "./chat";
 import { clearRecordedRequests, listRecordedRequests, recordRequest } from "./debug";
 import { newRequestId } from "./ids";
 import { deleteFileResponse, fileContentResponse, listFilesResponse, retrieveFileResponse, uploadFile } from "./files";
@@ -33,6 +34,7 @@ type Route = { pattern: readonly string[]; methods: Partial<Record<string, Handl
 /** `:id` matches one segment; `*` matches the rest (model ids may contain slashes). */
 const ROUTES: readonly Route[] = [
   { pattern: ["responses"], methods: { POST: (req) => createResponse(req) } },
+  { pattern: ["chat", "completions"], methods: { POST: (req) => createChatCompletion(req) } },
   { pattern: ["responses", ":id", "input_items"], methods: { GET: (req, [id]) => listInputItems(req, id ?? "") } },
   { pattern: ["responses", ":id", "cancel"], methods: { POST: (_req, [id]) => cancelResponse(id ?? "") } },
   {

@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { POST } from "@/app/api/v1/chat/completions/route";
+
+/** The proxy route `POST /api/v1/chat/completions`: checks the body, then forwards to the upstream unchanged. */
+
+function call(body: string, headers: Record<string, string> = {}): Promise<Response> {
+  return POST(
+    new Request("http://playground.test/api/v1/chat/completions", {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", "x-local-engine-delay-ms": "0", ...headers },
+    }),
+  );
+}
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe("proxy: /api/v1/chat/completions", () => {
+  it("400 in the API's shape for invalid JSON, a missing model and a missing messages array", async () => {
+    const bad = await call("{oops");
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as any).error.code).toBe("invalid_json");
+    const noModel = (await (await call(JSON.stringify({ messages: [] }))).json()) as any;
+    expect(noModel.error).toMatchObject({ param: "model", code: "missing_required_parameter" });
+    const noMessages = (await (await call(JSON.stringify({ model: "m" }))).json()) as any;
+    expect(noMessages.error).toMatchObject({ param: "messages", code: "missing_required_parameter" });
+  });
+
+  it("streams the local engine's chunks through unchanged, ending with [DONE]", async () => {
+    vi.stubEnv("OPENAI_API_KEY", "");
+    const res = await call(JSON.stringify({ model: "local-echo-1", messages: [{ role: "user", content: "hi" }], stream: true, stream_options: { include_usage: true } }));
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toContain('"object":"chat.completion.chunk"');
+    expect(text.trimEnd().endsWith("data: [DONE]")).toBe(true);
+  });
+
+  it("forwards the exact bytes to {baseURL}/chat/completions with the server key", async () => {
+    vi.stubEnv("OPENAI_API_KEY", "sk-server-key-000000");
+    vi.stubEnv("OPENAI_BASE_URL", "https://gateway.example.test/v1");
+    const seen: Array<{ url: string; body: string; auth: string | null }> = [];
+    const fetchMock = vi.fn(async (input: string | URL | Request, init?: RequestInit) => {
+      const req = new Request(input, init);
+      seen.push({ url: req.url, body: await req.text(), auth: req.headers.get("authorization") });
+      return new Response('data: {"id":"x"}\n\ndata: [DONE]\n\n', { headers: { "content-type": "text/event-stream" } });
+    });
+    vi.stubGlobal("fetch", fetchMock);
+    try {
+      const body = '{"model":"gpt-4.1",  "messages":[{"role":"user","content":"hi"}],"stream":true}';
+      const res = await call(body);
+      expect(await res.text()).toBe('data: {"id":"x"}\n\ndata: [DONE]\n\n');
+      expect(seen[0]).toEqual({ url: "https://gateway.example.test/v1/chat/completions", body, auth: "Bearer sk-server-key-000000" });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
