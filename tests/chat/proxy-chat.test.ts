@@ -38,6 +38,8 @@ describe("proxy: /api/v1/chat/completions", () => {
   it("forwards the exact bytes to {baseURL}/chat/completions with the server key", async () => {
     vi.stubEnv("OPENAI_API_KEY", "sk-server-key-000000");
     vi.stubEnv("OPENAI_BASE_URL", "https://gateway.example.test/v1");
+    // The server key is only for authorised callers (lib/upstream/access.ts), whatever this process listens on.
+    vi.stubEnv("PLAYGROUND_ACCESS_TOKEN", "classroom-token-123");
     const seen: Array<{ url: string; body: string; auth: string | null }> = [];
     const fetchMock = vi.fn(async (input: string | URL | Request, init?: RequestInit) => {
       const req = new Request(input, init);
@@ -47,7 +49,7 @@ describe("proxy: /api/v1/chat/completions", () => {
     vi.stubGlobal("fetch", fetchMock);
     try {
       const body = '{"model":"gpt-4.1",  "messages":[{"role":"user","content":"hi"}],"stream":true}';
-      const res = await call(body);
+      const res = await call(body, { "x-playground-access-token": "classroom-token-123" });
       expect(await res.text()).toBe('data: {"id":"x"}\n\ndata: [DONE]\n\n');
       expect(seen[0]).toEqual({ url: "https://gateway.example.test/v1/chat/completions", body, auth: "Bearer sk-server-key-000000" });
     } finally {
