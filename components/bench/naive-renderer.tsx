@@ -4,11 +4,13 @@ import { useState } from "react";
 import ReactMarkdown from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { parseSseMessage, readSse } from "@/lib/responses/sse";
+import { SLICE_MS, yieldToBrowser } from "@/lib/scheduling/yield";
 
 /**
  * The baseline of the streaming-view benchmark (scripts/bench.mjs): what a straightforward chat page does. It
  * appends every delta to one string in React state and re-parses the whole markdown with react-markdown on every
- * render. Same proxy, same stream, same machine as the real view; never used by the app.
+ * render. Same proxy, same stream, same machine as the real view; never used by the app. It reads the stream with
+ * the same time slices as the real view (lib/scheduling/yield.ts), so the two differ only in how they render.
  */
 export function NaiveRenderer() {
   const [text, setText] = useState("");
@@ -23,7 +25,12 @@ export function NaiveRenderer() {
       body: JSON.stringify({ model: "gpt-4.1", input: "bench", stream: true }),
     });
     if (!res.body) return;
+    let sliceStart = performance.now();
     for await (const message of readSse(res.body)) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToBrowser();
+        sliceStart = performance.now();
+      }
       const parsed = parseSseMessage(message);
       if (parsed.kind !== "event") continue;
       const event = parsed.event as { type: string; delta?: unknown };
