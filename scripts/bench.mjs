@@ -294,6 +294,23 @@ function post(port, pathname, payload, { ticks = false } = {}) {
   });
 }
 
+/** GET, time to first body byte (the floor of any Next route on this machine). */
+function getTtfb(port, pathname) {
+  return new Promise((resolve, reject) => {
+    const t0 = now();
+    const req = http.request({ host: "127.0.0.1", port, path: pathname, method: "GET", agent }, (res) => {
+      let first = NaN;
+      res.on("data", () => {
+        if (Number.isNaN(first)) first = now() - t0;
+      });
+      res.on("end", () => resolve(first));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The production server
 
@@ -401,7 +418,10 @@ async function benchProxy(upstream, app, stream20k) {
       into.lat.push(...r.latencies.slice(1));
     }
   }
+  const floor = [];
+  for (let i = 0; i < N; i++) floor.push(await getTtfb(app.port, "/api/health"));
   const overhead = {
+    floor: [median(floor), quantile(floor, 0.95)],
     ttfb: { direct: [median(d.ttfb), quantile(d.ttfb, 0.95)], proxy: [median(p.ttfb), quantile(p.ttfb, 0.95)] },
     lat: { direct: [median(d.lat), quantile(d.lat, 0.95)], proxy: [median(p.lat), quantile(p.lat, 0.95)] },
     n: N,
@@ -483,6 +503,7 @@ async function measureRun(page, url, { timeoutMs }) {
         longTotal: inRun.reduce((s, t) => s + t.duration, 0),
         longMax: inRun.reduce((m, t) => Math.max(m, t.duration), 0),
         longCount: inRun.length,
+        highlighted: output.querySelectorAll("pre.shiki").length,
         heapMB: (performance.memory?.usedJSHeapSize ?? NaN) / 1e6,
       };
     },
@@ -518,6 +539,7 @@ async function benchView(upstream, app, streams) {
     for (const stream of streams) {
       upstream.state.current = stream;
       log(`view: ${stream.words} words…`);
+      if (results.length) log(JSON.stringify(results.at(-1).view));
       const profiling = args.has("--profile") && stream.words > 15_000 && stream.words < 25_000;
       const cdp = profiling ? await context.newCDPSession(page) : null;
       if (cdp) {
@@ -525,7 +547,10 @@ async function benchView(upstream, app, streams) {
         await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
         await cdp.send("Profiler.start");
       }
+      const tracing = args.has("--trace") && stream.words > 15_000 && stream.words < 25_000;
+      if (tracing) await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8"] });
       const view = await measureRun(page, `${base}/`, { timeoutMs: 60_000 });
+      if (tracing) printTrace(JSON.parse((await browser.stopTracing()).toString("utf8")));
       if (cdp) printProfile((await cdp.send("Profiler.stop")).profile);
       const naiveLimit = QUICK ? 30_000 : 60_000;
       const naive = stream.words > 25_000 && QUICK ? null : await measureRun(page, `${base}/bench/naive`, { timeoutMs: naiveLimit });
@@ -550,6 +575,42 @@ function printProfile(profile) {
   });
   const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30);
   console.error(top.map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`).join("\n"));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const incl = new Map();
+  profile.samples.forEach((id, i) => {
+    const seen = new Set();
+    for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+      const name = byId.get(cur).callFrame.functionName;
+      if (name && !seen.has(name)) {
+        seen.add(name);
+        incl.set(name, (incl.get(name) ?? 0) + (dt[i] ?? 0) / 1000);
+      }
+    }
+  });
+  const watch = ["useLinkedSelection", "outputOf", "OutputView", "OutputItems", "MessageBody", "ItemShell", "flush", "Block", "Markdown", "annotateMarkdown", "splitMarkdownBlocks", "useStableCitations", "applyEvent", "parseSseMessage", "readSse", "EventTimeline", "ItemBlock", "Playground", "Composer", "ConversationView", "CodeView", "highlightToHtml", "drain", "performWorkOnRoot", "commitRoot", "flushPassiveEffects", "send", "Link", "fencedRegions", "SourcesList", "onScroll", "summarizeEvent", "sync"];
+  console.error("inclusive: " + watch.map((w) => `${w} ${(incl.get(w) ?? 0).toFixed(0)}`).join(", "));
+  const files = new Map();
+  for (const [k, v] of self) {
+    const file = k.split(" ").pop().split(":")[0];
+    files.set(file, (files.get(file) ?? 0) + v);
+  }
+  console.error([...files.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`).join("\n"));
+}
+
+/** `--trace`: what the long tasks of the 20,000-word view run spent their time on (renderer main thread). */
+function printTrace(trace) {
+  const events = (trace.traceEvents ?? trace).filter((e) => e.ph === "X" && typeof e.dur === "number");
+  const main = events.filter((e) => e.name === "RunTask" && e.dur > 50_000);
+  const byTid = new Map();
+  for (const t of main) {
+    const key = `${t.pid}:${t.tid}`;
+    const inside = events.filter((e) => `${e.pid}:${e.tid}` === key && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e !== t);
+    const sums = {};
+    for (const e of inside) if (["Layout", "UpdateLayoutTree", "Paint", "PrePaint", "Layerize", "FunctionCall", "MajorGC", "MinorGC", "V8.GC_SCAVENGER", "EventDispatch", "TimerFire", "FireAnimationFrame", "ParseHTML", "v8.compile", "HitTest", "IntersectionObserverController::computeIntersections", "ScrollLayer"].includes(e.name)) sums[e.name] = (sums[e.name] ?? 0) + e.dur / 1000;
+    byTid.set(key, (byTid.get(key) ?? 0) + 1);
+    console.error(`long task ${(t.dur / 1000).toFixed(0)} ms: ${Object.entries(sums).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ")}`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -588,6 +649,7 @@ async function benchWeight(app) {
         const body = await res.body();
         raw += body.length;
         gz += gzipSync(body).length;
+        if (args.has("--verbose")) log(`${label} ${(gzipSync(body).length / 1024).toFixed(1)} kB gz ${res.url().split("/").pop()}`);
       }
       out.push({ label, raw: raw / 1024, gz: gz / 1024, files: scripts.length });
       await context.close();
@@ -645,6 +707,7 @@ async function main() {
       ["figure", "direct p50", "direct p95", "proxy p50", "proxy p95", "added p50", "added p95", "budget", ""],
       [
         ["time to first byte", ms(o.ttfb.direct[0]), ms(o.ttfb.direct[1]), ms(o.ttfb.proxy[0]), ms(o.ttfb.proxy[1]), ms(addTtfb), ms(o.ttfb.proxy[1] - o.ttfb.direct[1]), "< 2 ms p50", verdict(addTtfb < 2)],
+        ["Next floor: GET /api/health", "", "", ms(o.floor[0]), ms(o.floor[1]), "", "", "(context)", ""],
         ["per-event latency", ms(o.lat.direct[0], 3), ms(o.lat.direct[1], 3), ms(o.lat.proxy[0], 3), ms(o.lat.proxy[1], 3), ms(o.lat.proxy[0] - o.lat.direct[0], 3), ms(o.lat.proxy[1] - o.lat.direct[1], 3), "", ""],
       ],
     );
