@@ -1,15 +1,15 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { Composer, type Upstream } from "@/components/composer/composer";
 import { useComposerState } from "@/components/composer/use-composer-state";
 import { usePersistentState } from "@/components/composer/use-persistent-state";
 import { CompareView } from "@/components/compare/compare-view";
 import { ConversationView } from "@/components/conversation/conversation-view";
 import { PresetList } from "@/components/presets/preset-list";
-import { CodeExport } from "@/components/share/code-export";
 import { ShareButton } from "@/components/share/share-button";
 import { EventTimeline } from "@/components/stream/event-timeline";
+import { usePreloadMarkdown } from "@/components/stream/lazy-markdown";
 import { StatusBadge } from "@/components/stream/run-summary";
 import { useLinkedSelection } from "@/components/stream/use-linked-selection";
 import { useResponseRun } from "@/components/stream/use-response-run";
@@ -18,6 +18,9 @@ import { callerHeaders, useCallerSettings } from "@/components/settings/caller-s
 import { SettingsForm } from "@/components/settings/settings-form";
 import { preparePreset, type Preset } from "@/lib/presets";
 import { recordingFromRun } from "@/lib/share/recording";
+
+// The code generators load when the Code dialog first opens: nobody needs them for the first paint.
+const CodeExport = lazy(() => import("@/components/share/code-export").then((m) => ({ default: m.CodeExport })));
 
 export interface ServerUpstream {
   kind: "openai" | "local";
@@ -35,6 +38,7 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
   const [upstream, setUpstream] = usePersistentState<Upstream>("rp.upstream.v1", "server", isUpstream);
   const composer = useComposerState();
   const runner = useResponseRun();
+  usePreloadMarkdown();
   const { state, log, run, stop, busy } = runner;
   const links = useLinkedSelection(state, log);
   const [presetBusy, setPresetBusy] = useState<string | null>(null);
@@ -102,7 +106,11 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
             {() => <CompareView body={composer.body} headers={upstreamHeaders} />}
           </DialogButton>
           <DialogButton label="Code" title="Code for this request" width={820}>
-            {() => <CodeExport body={composer.body} baseUrl={exportBaseUrl} />}
+            {() => (
+              <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>
+                <CodeExport body={composer.body} baseUrl={exportBaseUrl} />
+              </Suspense>
+            )}
           </DialogButton>
           <ShareButton request={composer.body} recording={recording} defaultTitle={defaultTitle(composer.body)} />
           <DialogButton label="Settings" title="Settings: your own API key and base URL" width={520}>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, type ReactNode } from "react";
 import { EventTimeline } from "@/components/stream/event-timeline";
+import { usePreloadMarkdown } from "@/components/stream/lazy-markdown";
 import { OutputView } from "@/components/stream/output-view";
 import { EndNote, ErrorBanner, StatusBadge, UsageBar } from "@/components/stream/run-summary";
 import { CodeView } from "@/components/ui/code-view";
@@ -62,6 +63,8 @@ function formatDate(iso: string | undefined): string | null {
  * play, pause, speed, step and scrub. Opening it never sends a request.
  */
 export function PermalinkView({ title, request, recording, source, createdAt, shareUrl, summary, actions }: PermalinkViewProps) {
+  // The recorded answer shows as soon as the replay starts: fetch its renderer now, not when the page is idle.
+  usePreloadMarkdown(true);
   const router = useRouter();
   const replay = useReplay(recording);
   const { state } = replay;

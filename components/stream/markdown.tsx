@@ -44,10 +44,13 @@ const components: Components = {
 
 /** One block, parsed once: memo keeps finished blocks from re-rendering while the last one grows. */
 const Block = memo(function Block({ source }: { source: string }) {
+  // `.md-block` (globals.css) lets the browser skip style and layout of blocks scrolled out of view.
   return (
-    <ReactMarkdown remarkPlugins={[remarkGfm]} components={components} skipHtml>
-      {source}
-    </ReactMarkdown>
+    <div className="md-block">
+      <ReactMarkdown remarkPlugins={[remarkGfm]} components={components} skipHtml>
+        {source}
+      </ReactMarkdown>
+    </div>
   );
 });
 

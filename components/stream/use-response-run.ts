@@ -13,6 +13,7 @@ import {
 import { inputAsItems } from "@/lib/responses/follow-up";
 import { initialRunState, type RunState } from "@/lib/responses/run-state";
 import { parseSseMessage, readSse } from "@/lib/responses/sse";
+import { SLICE_MS, yieldToBrowser } from "@/lib/scheduling/yield";
 
 export interface RunOptions {
   /** Extra request headers, e.g. `x-playground-upstream: local`. */
@@ -123,8 +124,14 @@ export function useResponseRun() {
           put(runStateFromResponse(json as Parameters<typeof runStateFromResponse>[0], since()), true);
           return;
         }
+        let sliceStart = performance.now();
         for await (const message of readSse(res.body, controller.signal)) {
           if (abortRef.current !== controller) break;
+          if (performance.now() - sliceStart > SLICE_MS) {
+            await yieldToBrowser();
+            if (abortRef.current !== controller) break;
+            sliceStart = performance.now();
+          }
           const parsed = parseSseMessage(message);
           if (parsed.kind === "done") break;
           const atMs = since();

@@ -21,14 +21,13 @@ export const CodeView = memo(function CodeView({
   const [html, setHtml] = useState<{ code: string; html: string } | null>(null);
   useEffect(() => {
     if (!lang || code.length > 200_000) return;
-    let live = true;
-    highlightToHtml(code, lang).then(
-      (out) => live && setHtml({ code, html: out }),
+    // Aborted when the code changes again (a block still streaming) or the view goes: a queued job is then dropped.
+    const controller = new AbortController();
+    highlightToHtml(code, lang, controller.signal).then(
+      (out) => !controller.signal.aborted && setHtml({ code, html: out }),
       () => undefined,
     );
-    return () => {
-      live = false;
-    };
+    return () => controller.abort();
   }, [code, lang]);
 
   const base = `overflow-auto rounded-md bg-slate-50 p-3 font-mono text-[12.5px] leading-5 ${className}`;

@@ -1,10 +1,18 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { OutputItems } from "@/components/stream/output-view";
 import { EMPTY_CONTEXT } from "@/components/stream/items/shared";
 import { runStateFromResponse } from "@/lib/responses/reducer";
 import { seedResponse } from "./helpers";
+
+// The page loads the markdown renderer lazily (components/stream/lazy-markdown.tsx); static markup cannot wait for
+// it, so these tests render with the renderer itself.
+vi.mock("@/components/stream/lazy-markdown", async () => ({
+  Markdown: (await import("@/components/stream/markdown")).Markdown,
+  usePreloadMarkdown: () => undefined,
+  preloadMarkdown: () => undefined,
+}));
 
 /** The seed 002 examples rendered as the page renders them (server-side markup of the same components). */
 function render(name: string) {

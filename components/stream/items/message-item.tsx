@@ -3,7 +3,7 @@
 import type { ResponseOutputMessage } from "openai/resources/responses/responses";
 import { CodeView } from "@/components/ui/code-view";
 import { Icon } from "../icons";
-import { Markdown } from "../markdown";
+import { Markdown } from "../lazy-markdown";
 
 /** A message: each `output_text` part as streamed markdown with its annotations, a `refusal` part as a refusal. */
 export function MessageBody({ item, live }: { item: ResponseOutputMessage; live: boolean }) {

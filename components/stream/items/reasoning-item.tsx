@@ -1,7 +1,7 @@
 "use client";
 
 import type { ResponseReasoningItem } from "openai/resources/responses/responses";
-import { Markdown } from "../markdown";
+import { Markdown } from "../lazy-markdown";
 
 /** Reasoning: summary parts as they stream, raw `reasoning_text` where the model sends it, and the token count. */
 export function ReasoningBody({ item, live, reasoningTokens }: { item: ResponseReasoningItem; live: boolean; reasoningTokens: number | null }) {
