@@ -4,9 +4,7 @@ import { lazy, Suspense, useMemo, useState } from "react";
 import { Composer, type Upstream } from "@/components/composer/composer";
 import { useComposerState } from "@/components/composer/use-composer-state";
 import { usePersistentState } from "@/components/composer/use-persistent-state";
-import { CompareView } from "@/components/compare/compare-view";
 import { ConversationView } from "@/components/conversation/conversation-view";
-import { PresetList } from "@/components/presets/preset-list";
 import { ShareButton } from "@/components/share/share-button";
 import { EventTimeline } from "@/components/stream/event-timeline";
 import { usePreloadMarkdown } from "@/components/stream/lazy-markdown";
@@ -15,12 +13,16 @@ import { useLinkedSelection } from "@/components/stream/use-linked-selection";
 import { useResponseRun } from "@/components/stream/use-response-run";
 import { DialogButton } from "@/components/ui/dialog-button";
 import { callerHeaders, useCallerSettings } from "@/components/settings/caller-settings";
-import { SettingsForm } from "@/components/settings/settings-form";
-import { preparePreset, type Preset } from "@/lib/presets";
+import type { Preset } from "@/lib/presets";
 import { recordingFromRun } from "@/lib/share/recording";
 
-// The code generators load when the Code dialog first opens: nobody needs them for the first paint.
+// Dialog contents load when their dialog first opens: nobody needs them (or the presets' bundled files, or the
+// code generators) for the first paint.
 const CodeExport = lazy(() => import("@/components/share/code-export").then((m) => ({ default: m.CodeExport })));
+const CompareView = lazy(() => import("@/components/compare/compare-view").then((m) => ({ default: m.CompareView })));
+const PresetList = lazy(() => import("@/components/presets/preset-list").then((m) => ({ default: m.PresetList })));
+const SettingsForm = lazy(() => import("@/components/settings/settings-form").then((m) => ({ default: m.SettingsForm })));
+const loading = <p className="text-sm text-slate-500">Loading…</p>;
 
 export interface ServerUpstream {
   kind: "openai" | "local";
@@ -72,6 +74,7 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
     setPresetError(null);
     try {
       // File search presets upload their file and build a vector store first, on the same upstream.
+      const { preparePreset } = await import("@/lib/presets");
       const prepared = await preparePreset(preset, { baseUrl: "/api/v1", headers: upstreamHeaders });
       composer.setBody(prepared.body);
       close();
@@ -98,23 +101,33 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
                     Could not prepare the preset: {presetError}
                   </p>
                 ) : null}
-                <PresetList onLoad={(p) => void loadPreset(p, close)} busyId={presetBusy} />
+                <Suspense fallback={loading}>
+                  <PresetList onLoad={(p) => void loadPreset(p, close)} busyId={presetBusy} />
+                </Suspense>
               </div>
             )}
           </DialogButton>
           <DialogButton label="Compare" title="Compare: the same request as Responses and as Chat Completions" width={1400}>
-            {() => <CompareView body={composer.body} headers={upstreamHeaders} />}
+            {() => (
+              <Suspense fallback={loading}>
+                <CompareView body={composer.body} headers={upstreamHeaders} />
+              </Suspense>
+            )}
           </DialogButton>
           <DialogButton label="Code" title="Code for this request" width={820}>
             {() => (
-              <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>
+              <Suspense fallback={loading}>
                 <CodeExport body={composer.body} baseUrl={exportBaseUrl} />
               </Suspense>
             )}
           </DialogButton>
           <ShareButton request={composer.body} recording={recording} defaultTitle={defaultTitle(composer.body)} />
           <DialogButton label="Settings" title="Settings: your own API key and base URL" width={520}>
-            {(close) => <SettingsForm value={caller.settings} onSave={caller.save} onClose={close} />}
+            {(close) => (
+              <Suspense fallback={loading}>
+                <SettingsForm value={caller.settings} onSave={caller.save} onClose={close} />
+              </Suspense>
+            )}
           </DialogButton>
           <span
             data-testid="upstream-badge"
