@@ -91,11 +91,15 @@ export function EventTimeline({
     }
     const el = viewport.current;
     if (el && follow.current) {
-      el.scrollTop = el.scrollHeight;
-      lastTop.current = el.scrollTop;
+      // The bottom is known without asking the browser (rows have a fixed height): reading scrollHeight here would
+      // force a layout on every batch of events.
+      const bottom = Math.max(0, count * ROW_HEIGHT - height);
+      el.scrollTop = bottom;
+      lastTop.current = bottom;
       // Do not wait for a scroll event: none fires when the browser already moved (or anchored) the view.
-      setScrollTop(el.scrollTop);
+      setScrollTop(bottom);
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- follows new rows, not resizes
   }, [count, log.length]);
 
   // A selection made elsewhere (e.g. from the output) scrolls its row into view.
@@ -204,7 +208,8 @@ export function EventTimeline({
         aria-label="Event list"
         tabIndex={0}
         onKeyDown={onKeyDown}
-        style={{ overflowAnchor: "none" }}
+        // Strict containment: a batch of new rows re-lays out this list only, never the page around it.
+        style={{ overflowAnchor: "none", contain: "strict" }}
         className="relative min-h-[160px] flex-1 overflow-auto rounded-md border border-slate-200 bg-white font-mono text-[12px] outline-none focus-visible:ring-2 focus-visible:ring-blue-200"
         onScroll={(e) => {
           const el = e.currentTarget;
@@ -212,7 +217,7 @@ export function EventTimeline({
           // Scroll events arrive a frame late, after new rows may have grown the list: only an upward move is
           // the user leaving the bottom; reaching the bottom again resumes following.
           if (el.scrollTop < lastTop.current - 1) follow.current = false;
-          if (el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT) follow.current = true;
+          if (el.scrollTop + height >= count * ROW_HEIGHT - ROW_HEIGHT) follow.current = true;
           lastTop.current = el.scrollTop;
         }}
       >
