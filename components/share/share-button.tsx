@@ -98,6 +98,8 @@ export function ShareButton({ request, recording, defaultTitle = "", className =
     permalink.reset();
     fragment.reset();
     setWithRecording(recording !== null);
+    // The request may have changed since the last share: suggest a title from it unless the user typed one.
+    setTitle((t) => (t.trim() === "" ? defaultTitle : t));
     dialog.current?.showModal();
   };
 
