@@ -10,14 +10,17 @@ import { formatBytes } from "@/lib/share/limits";
  * such a proxy a caller can send its own header and pick its own bucket (README: "Deploying for a team").
  */
 
-export function payloadTooLarge(maxBytes: number): ApiError {
-  return new ApiError(413, `The request body is over the limit of ${formatBytes(maxBytes)}.`, { code: "payload_too_large" });
+export function payloadTooLarge(maxBytes: number, hint = ""): ApiError {
+  return new ApiError(413, `The request body is over the limit of ${formatBytes(maxBytes)}.${hint ? ` ${hint}` : ""}`, { code: "payload_too_large" });
 }
 
-/** Reads a body as text, refusing with 413 once it passes `maxBytes` (never buffers more than that). */
-export async function readTextCapped(request: Request, maxBytes: number): Promise<string> {
+/**
+ * Reads a body as text, refusing with 413 once it passes `maxBytes` (never buffers more than that). `hint` says
+ * what to do instead, in the error message.
+ */
+export async function readTextCapped(request: Request, maxBytes: number, hint = ""): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "");
-  if (Number.isFinite(declared) && declared > maxBytes) throw payloadTooLarge(maxBytes);
+  if (Number.isFinite(declared) && declared > maxBytes) throw payloadTooLarge(maxBytes, hint);
   if (!request.body) return "";
   const reader = request.body.getReader();
   const decoder = new TextDecoder();
@@ -29,7 +32,7 @@ export async function readTextCapped(request: Request, maxBytes: number): Promis
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw payloadTooLarge(maxBytes);
+      throw payloadTooLarge(maxBytes, hint);
     }
     text += decoder.decode(value, { stream: true });
   }

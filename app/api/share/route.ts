@@ -1,5 +1,5 @@
 import { ApiError } from "@/lib/api-error";
-import { readBodyCapped } from "@/lib/share/read-body";
+import { readTextCapped } from "@/lib/upstream/limits";
 import { SharePayloadSchema, permalinkPath, type ShareCapabilities, type ShareCreated } from "@/lib/share/schema";
 import { serverEnv } from "@/lib/upstream/config";
 import { takeToken } from "@/lib/upstream/limits";
@@ -38,7 +38,7 @@ export async function POST(request: Request): Promise<Response> {
         type: "invalid_request_error",
       });
     }
-    const text = await readBodyCapped(request, shareMaxBytes() + ENVELOPE_SLACK);
+    const text = await readTextCapped(request, shareMaxBytes() + ENVELOPE_SLACK, "Share without the recording, or a shorter run.");
     let json: unknown;
     try {
       json = JSON.parse(text);
