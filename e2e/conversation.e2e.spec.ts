@@ -1,10 +1,9 @@
 import { expect, test, type Page, type Request } from "@playwright/test";
+import { fresh, output, runJson, status } from "./support/page";
 
 /** Function-call round trips and conversations, in both continuation modes, against the local engine. */
 
 const SHOTS = process.env.E2E_SCREENSHOTS;
-const output = (page: Page) => page.getByRole("region", { name: "Output" });
-const status = (page: Page) => page.getByTestId("run-status");
 
 const weather = {
   type: "function",
@@ -19,17 +18,7 @@ const weather = {
   },
 };
 
-async function fresh(page: Page) {
-  await page.goto("/");
-  await page.evaluate(() => window.localStorage.clear());
-  await page.reload();
-  await expect(page.getByTestId("upstream-badge")).toHaveText("Local engine");
-}
 
-async function runJson(page: Page, body: Record<string, unknown>) {
-  await page.getByLabel("Request JSON").fill(JSON.stringify({ model: "local-echo-1", stream: true, ...body }));
-  await page.getByRole("button", { name: "Run", exact: true }).click();
-}
 
 const isResponsesPost = (r: Request) => r.url().endsWith("/api/v1/responses") && r.method() === "POST";
 

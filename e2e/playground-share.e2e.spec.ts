@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { fresh } from "./support/page";
 import { E2E_DATABASE_FILE } from "./support/e2e-env";
 
 /**
@@ -9,18 +10,6 @@ import { E2E_DATABASE_FILE } from "./support/e2e-env";
 
 const KEYISH = "sk-proj-abcdefghijklmnopqrstuvwxyz0123456789";
 
-async function fresh(page: Page) {
-  await page.goto("/");
-  await page.evaluate(async () => {
-    window.localStorage.clear();
-    await new Promise<void>((resolve) => {
-      const req = indexedDB.deleteDatabase("responses-playground");
-      req.onsuccess = req.onerror = req.onblocked = () => resolve();
-    });
-  });
-  await page.reload();
-  await expect(page.getByLabel("Message", { exact: true })).toBeVisible();
-}
 
 test("build, run, Share with the recording, then replay it in a fresh browser", async ({ page, browser }) => {
   await fresh(page);

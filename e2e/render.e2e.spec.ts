@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { events, fresh, output, runJson, status } from "./support/page";
 
 /**
  * Rendering of output items, errors and the timeline. Requests are driven through the composer's "Request JSON"
@@ -8,21 +9,8 @@ import { expect, test, type Page } from "@playwright/test";
  */
 
 const SHOTS = process.env.E2E_SCREENSHOTS; // a directory: save the screenshots a reviewer looks at
-const output = (page: Page) => page.getByRole("region", { name: "Output" });
-const events = (page: Page) => page.getByRole("region", { name: "Events" });
-const status = (page: Page) => page.getByTestId("run-status");
 
-async function fresh(page: Page) {
-  await page.goto("/");
-  await page.evaluate(() => window.localStorage.clear());
-  await page.reload();
-  await expect(page.getByTestId("upstream-badge")).toHaveText("Local engine");
-}
 
-async function runJson(page: Page, body: Record<string, unknown>) {
-  await page.getByLabel("Request JSON").fill(JSON.stringify({ model: "local-echo-1", stream: true, ...body }));
-  await page.getByRole("button", { name: "Run", exact: true }).click();
-}
 
 async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png` });

@@ -1,24 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
+import { fresh, output, runJson, status } from "./support/page";
 
 /**
  * Hostile model output and a stream cut mid-answer, in a real browser against the local engine's documented
  * triggers (`[xss]`, `[cut]`; lib/local-engine/README.md).
  */
 
-const output = (page: Page) => page.getByRole("region", { name: "Output" });
-const status = (page: Page) => page.getByTestId("run-status");
 
-async function fresh(page: Page) {
-  await page.goto("/");
-  await page.evaluate(() => window.localStorage.clear());
-  await page.reload();
-  await expect(page.getByTestId("upstream-badge")).toHaveText("Local engine");
-}
 
-async function runJson(page: Page, body: Record<string, unknown>) {
-  await page.getByLabel("Request JSON").fill(JSON.stringify({ model: "local-echo-1", stream: true, ...body }));
-  await page.getByRole("button", { name: "Run", exact: true }).click();
-}
 
 test("[xss]: script tags, onerror, javascript: links and hostile citations render as text; no dialog opens, no script runs", async ({ page }) => {
   const dialogs: string[] = [];

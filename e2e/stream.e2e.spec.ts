@@ -1,14 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
+import { events, fresh, output } from "./support/page";
 
-const output = (page: Page) => page.getByRole("region", { name: "Output" });
-const events = (page: Page) => page.getByRole("region", { name: "Events" });
 
-async function fresh(page: Page) {
-  await page.goto("/");
-  await page.evaluate(() => window.localStorage.clear());
-  await page.reload();
-  await expect(page.getByTestId("upstream-badge")).toHaveText("Local engine");
-}
 
 test("a prompt streams into Output while events arrive, ending in response.completed with usage", async ({ page }) => {
   await fresh(page);
