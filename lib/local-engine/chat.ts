@@ -7,7 +7,7 @@ import { resolveDelayMs } from "./pacing";
 import { planOutput } from "./producers";
 import { EngineRun } from "./run";
 import { parseCreateResponseBody } from "./schema";
-import { SSE_HEADERS } from "./sse";
+import { SSE_HEADERS, sseStream } from "./sse";
 import { buildTurn } from "./turn";
 import type { EngineStreamEvent, ResponseUsage } from "./types";
 
@@ -263,53 +263,16 @@ export async function* chatChunks(
   }
 }
 
-const encoder = new TextEncoder();
-
 /** Data-only SSE (no `event:` lines), ended by `data: [DONE]` after a normal finish (not after an error payload). */
 function chatSseStream(chunks: AsyncGenerator<Json, void, undefined>, signal: AbortSignal, onStop: () => void): ReadableStream<Uint8Array> {
-  let closed = false;
   let failed = false;
-  const stop = () => {
-    onStop();
-    chunks.return(undefined).catch(() => {});
-  };
-  return new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        const onAbort = () => {
-          stop();
-          if (!closed) {
-            closed = true;
-            controller.error(signal.reason ?? new DOMException("The operation was aborted.", "AbortError"));
-          }
-        };
-        if (signal.aborted) onAbort();
-        else signal.addEventListener("abort", onAbort, { once: true });
-      },
-      async pull(controller) {
-        try {
-          const next = await chunks.next();
-          if (closed) return;
-          if (next.done) {
-            if (!failed) controller.enqueue(encoder.encode("data: [DONE]\n\n"));
-            closed = true;
-            controller.close();
-            return;
-          }
-          if ("error" in next.value) failed = true;
-          controller.enqueue(encoder.encode(`data: ${JSON.stringify(next.value)}\n\n`));
-        } catch (err) {
-          if (!closed) {
-            closed = true;
-            controller.error(err);
-          }
-        }
-      },
-      cancel() {
-        closed = true;
-        stop();
-      },
+  return sseStream(chunks, {
+    signal,
+    onStop,
+    encode: (chunk) => {
+      if ("error" in chunk) failed = true;
+      return `data: ${JSON.stringify(chunk)}\n\n`;
     },
-    { highWaterMark: 0 },
-  );
+    end: () => (failed ? undefined : "data: [DONE]\n\n"),
+  });
 }

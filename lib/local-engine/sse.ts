@@ -20,14 +20,20 @@ export function encodeSseEvent(event: EngineStreamEvent): string {
   return `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
-export interface SseStreamOptions {
+export interface SseStreamOptions<T> {
   /** Aborting it (the request's signal) ends the body with an AbortError, as a dropped connection would. */
   signal?: AbortSignal;
   /** Called once when the stream ends early: reader cancelled, or `signal` aborted. */
   onStop: () => void;
+  /** One SSE record for one item (Responses: `event:` + `data:`; Chat Completions: `data:` only). */
+  encode?: (item: T) => string;
+  /** What to write after the last item, if anything (Chat Completions: `data: [DONE]`). */
+  end?: () => string | undefined;
 }
 
-export function sseStream(events: AsyncGenerator<EngineStreamEvent, void, undefined>, opts: SseStreamOptions): ReadableStream<Uint8Array> {
+/** The one SSE body writer of the engine: Responses events by default, Chat Completions chunks with `encode`/`end`. */
+export function sseStream<T = EngineStreamEvent>(events: AsyncGenerator<T, void, undefined>, opts: SseStreamOptions<T>): ReadableStream<Uint8Array> {
+  const encode = opts.encode ?? (encodeSseEvent as unknown as (item: T) => string);
   let closed = false;
   let stopped = false;
   const stop = () => {
@@ -56,11 +62,13 @@ export function sseStream(events: AsyncGenerator<EngineStreamEvent, void, undefi
           const next = await events.next();
           if (closed) return;
           if (next.done) {
+            const tail = opts.end?.();
+            if (tail) controller.enqueue(encoder.encode(tail));
             closed = true;
             controller.close();
             return;
           }
-          controller.enqueue(encoder.encode(encodeSseEvent(next.value)));
+          controller.enqueue(encoder.encode(encode(next.value)));
         } catch (err) {
           if (!closed) {
             closed = true;
