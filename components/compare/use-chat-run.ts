@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import {
   applyChatMessage,
   chatStateFromCompletion,
@@ -11,6 +11,7 @@ import {
   parseChatMessage,
   type ChatRunState,
 } from "@/lib/chat/reducer";
+import { useFrameState } from "@/components/stream/use-frame-state";
 import { readSse } from "@/lib/responses/sse";
 
 /**
@@ -18,31 +19,12 @@ import { readSse } from "@/lib/responses/sse";
  * pure chat reducer; state reaches React at most once per animation frame.
  */
 export function useChatRun() {
-  const [state, setState] = useState<ChatRunState>(() => initialChatState());
-  const stateRef = useRef(state);
-  const frameRef = useRef<number | null>(null);
+  const { state, ref: stateRef, commit } = useFrameState<ChatRunState>(() => initialChatState());
   const abortRef = useRef<AbortController | null>(null);
-
-  const flush = useCallback(() => {
-    frameRef.current = null;
-    setState(stateRef.current);
-  }, []);
-
-  const commit = useCallback(
-    (next: ChatRunState, immediate = false) => {
-      stateRef.current = next;
-      if (immediate) {
-        if (frameRef.current !== null) cancelAnimationFrame(frameRef.current);
-        flush();
-      } else if (frameRef.current === null) frameRef.current = requestAnimationFrame(flush);
-    },
-    [flush],
-  );
 
   useEffect(
     () => () => {
       abortRef.current?.abort();
-      if (frameRef.current !== null) cancelAnimationFrame(frameRef.current);
     },
     [],
   );

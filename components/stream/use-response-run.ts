@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useFrameState } from "./use-frame-state";
 import { EventLog } from "@/lib/responses/event-log";
 import {
   applyEvent,
@@ -42,37 +43,16 @@ const TERMINAL = new Set(["completed", "incomplete", "failed"]);
  * once per animation frame, so a fast stream never re-renders per delta.
  */
 export function useResponseRun() {
-  const [state, setState] = useState<RunState>(() => initialRunState());
+  const { state, ref: stateRef, commit } = useFrameState<RunState>(() => initialRunState());
   const [log] = useState(() => new EventLog());
   const [request, setRequest] = useState<SentRequest | null>(null);
   const [history, setHistory] = useState<FinishedTurn[]>([]);
   const requestRef = useRef<SentRequest | null>(null);
-  const stateRef = useRef(state);
-  const frameRef = useRef<number | null>(null);
   const abortRef = useRef<AbortController | null>(null);
-
-  const flush = useCallback(() => {
-    frameRef.current = null;
-    setState(stateRef.current);
-  }, []);
-
-  const commit = useCallback(
-    (next: RunState, immediate = false) => {
-      stateRef.current = next;
-      if (immediate) {
-        if (frameRef.current !== null) cancelAnimationFrame(frameRef.current);
-        flush();
-      } else if (frameRef.current === null) {
-        frameRef.current = requestAnimationFrame(flush);
-      }
-    },
-    [flush],
-  );
 
   useEffect(
     () => () => {
       abortRef.current?.abort();
-      if (frameRef.current !== null) cancelAnimationFrame(frameRef.current);
     },
     [],
   );
