@@ -14,6 +14,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // The dev-mode badge sits over the composer's Run bar.
+  devIndicators: false,
   poweredByHeader: false,
   // The SQLite/Postgres drivers are native or Node-only: keep them out of the bundler.
   serverExternalPackages: ["@libsql/client", "libsql", "pg"],
