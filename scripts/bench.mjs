@@ -496,10 +496,13 @@ async function measureRun(page, url, { timeoutMs }) {
       await new Promise((r) => setTimeout(r, 600));
       po.disconnect();
       const inRun = tasks.filter((t) => t.start >= t0 - 1);
+      // When the last byte of the answer reached the page (network side), for telling network time from render time.
+      const net = performance.getEntriesByType("resource").filter((e) => e.name.includes("/api/v1/responses")).at(-1);
       globalThis.gc?.();
       await new Promise((r) => setTimeout(r, 50));
       return {
         timeMs: tEnd - t0,
+        netEndMs: net ? net.responseEnd - t0 : NaN,
         longTotal: inRun.reduce((s, t) => s + t.duration, 0),
         longMax: inRun.reduce((m, t) => Math.max(m, t.duration), 0),
         longCount: inRun.length,
@@ -589,6 +592,10 @@ function printProfile(profile) {
     }
   });
   const watch = ["useLinkedSelection", "outputOf", "OutputView", "OutputItems", "MessageBody", "ItemShell", "flush", "Block", "Markdown", "annotateMarkdown", "splitMarkdownBlocks", "useStableCitations", "applyEvent", "parseSseMessage", "readSse", "EventTimeline", "ItemBlock", "Playground", "Composer", "ConversationView", "CodeView", "highlightToHtml", "drain", "performWorkOnRoot", "commitRoot", "flushPassiveEffects", "send", "Link", "fencedRegions", "SourcesList", "onScroll", "summarizeEvent", "sync"];
+  console.error(
+    "top inclusive: " +
+      [...incl.entries()].sort((a, b) => b[1] - a[1]).slice(0, 60).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", "),
+  );
   console.error("inclusive: " + watch.map((w) => `${w} ${(incl.get(w) ?? 0).toFixed(0)}`).join(", "));
   const files = new Map();
   for (const [k, v] of self) {
