@@ -453,7 +453,14 @@ async function benchProxy(upstream, app, stream20k) {
 // ---------------------------------------------------------------------------------------------------------------
 // Part 3: the streaming view in Chromium
 
-async function measureRun(page, url, { timeoutMs }) {
+/** Main-thread CPU seconds of the page's renderer (CDP metrics in thread time: not inflated by a busy machine). */
+async function cpuMetrics(cdp) {
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const get = (name) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  return { thread: get("ThreadTime"), script: get("ScriptDuration"), layout: get("LayoutDuration") + get("RecalcStyleDuration") };
+}
+
+async function measureRun(page, cdp, url, { timeoutMs }) {
   await page.goto(url, { waitUntil: "load" });
   const run = page.getByRole("button", { name: "Run", exact: true });
   await run.waitFor({ state: "visible", timeout: 30_000 });
@@ -462,7 +469,8 @@ async function measureRun(page, url, { timeoutMs }) {
     return b && !b.disabled;
   });
   await sleep(300); // let the page settle (models query, hydration) before the clock starts
-  return page.evaluate(
+  const before = await cpuMetrics(cdp);
+  const result = await page.evaluate(
     async ({ sentinel, timeoutMs }) => {
       const output = document.querySelector('section[aria-label="Output"]');
       const button = [...document.querySelectorAll("button")].find((x) => x.textContent?.trim() === "Run");
@@ -489,17 +497,17 @@ async function measureRun(page, url, { timeoutMs }) {
           resolve(NaN);
         }, timeoutMs);
       });
+      performance.mark("rp-bench-start");
       const t0 = performance.now();
       button.click();
       const tEnd = await done;
       // Trailing work (the final commit, the timeline) still counts as part of the run.
       await new Promise((r) => setTimeout(r, 600));
+      performance.mark("rp-bench-end");
       po.disconnect();
       const inRun = tasks.filter((t) => t.start >= t0 - 1);
       // When the last byte of the answer reached the page (network side), for telling network time from render time.
       const net = performance.getEntriesByType("resource").filter((e) => e.name.includes("/api/v1/responses")).at(-1);
-      globalThis.gc?.();
-      await new Promise((r) => setTimeout(r, 50));
       return {
         timeMs: tEnd - t0,
         netEndMs: net ? net.responseEnd - t0 : NaN,
@@ -507,11 +515,20 @@ async function measureRun(page, url, { timeoutMs }) {
         longMax: inRun.reduce((m, t) => Math.max(m, t.duration), 0),
         longCount: inRun.length,
         highlighted: output.querySelectorAll("pre.shiki").length,
-        heapMB: (performance.memory?.usedJSHeapSize ?? NaN) / 1e6,
       };
     },
     { sentinel: SENTINEL, timeoutMs },
   );
+  const after = await cpuMetrics(cdp);
+  result.cpuMs = (after.thread - before.thread) * 1000;
+  result.scriptMs = (after.script - before.script) * 1000;
+  result.layoutMs = (after.layout - before.layout) * 1000;
+  result.heapMB = await page.evaluate(async () => {
+    globalThis.gc?.();
+    await new Promise((r) => setTimeout(r, 50));
+    return (performance.memory?.usedJSHeapSize ?? NaN) / 1e6;
+  });
+  return result;
 }
 
 async function benchView(upstream, app, streams) {
@@ -534,29 +551,34 @@ async function benchView(upstream, app, streams) {
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
+    const perf = await context.newCDPSession(page);
+    await perf.send("Performance.enable", { timeDomain: "threadTicks" });
     const base = `http://127.0.0.1:${app.port}`;
     // Warm-up: compile the routes' code paths once on a small stream.
     upstream.state.current = streams[0];
-    await measureRun(page, `${base}/`, { timeoutMs: 60_000 });
-    await measureRun(page, `${base}/bench/naive`, { timeoutMs: 60_000 });
+    await measureRun(page, perf, `${base}/`, { timeoutMs: 60_000 });
+    await measureRun(page, perf, `${base}/bench/naive`, { timeoutMs: 60_000 });
     for (const stream of streams) {
       upstream.state.current = stream;
       log(`view: ${stream.words} words…`);
       if (results.length) log(JSON.stringify(results.at(-1).view));
-      const profiling = args.has("--profile") && stream.words > 15_000 && stream.words < 25_000;
+      // --profile / --trace look at the 20,000-word run (PROFILE_WORDS=5000 picks another size).
+      const target = Number(process.env.PROFILE_WORDS ?? 20_000);
+      const picked = stream.words > target * 0.9 && stream.words < target * 1.1;
+      const profiling = args.has("--profile") && picked;
       const cdp = profiling ? await context.newCDPSession(page) : null;
       if (cdp) {
         await cdp.send("Profiler.enable");
         await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
         await cdp.send("Profiler.start");
       }
-      const tracing = args.has("--trace") && stream.words > 15_000 && stream.words < 25_000;
-      if (tracing) await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8"] });
-      const view = await measureRun(page, `${base}/`, { timeoutMs: 60_000 });
+      const tracing = args.has("--trace") && picked;
+      if (tracing) await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink.user_timing"] });
+      const view = await measureRun(page, perf, `${base}/`, { timeoutMs: 60_000 });
       if (tracing) printTrace(JSON.parse((await browser.stopTracing()).toString("utf8")));
       if (cdp) printProfile((await cdp.send("Profiler.stop")).profile);
       const naiveLimit = QUICK ? 30_000 : 60_000;
-      const naive = stream.words > 25_000 && QUICK ? null : await measureRun(page, `${base}/bench/naive`, { timeoutMs: naiveLimit });
+      const naive = stream.words > 25_000 && QUICK ? null : await measureRun(page, perf, `${base}/bench/naive`, { timeoutMs: naiveLimit });
       results.push({ stream, view, naive });
     }
     await context.close();
@@ -607,8 +629,34 @@ function printProfile(profile) {
 
 /** `--trace`: what the long tasks of the 20,000-word view run spent their time on (renderer main thread). */
 function printTrace(trace) {
-  const events = (trace.traceEvents ?? trace).filter((e) => e.ph === "X" && typeof e.dur === "number");
-  const main = events.filter((e) => e.name === "RunTask" && e.dur > 50_000);
+  const all = trace.traceEvents ?? trace;
+  const mainTid = all.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain" && all.some((x) => x.pid === e.pid && x.name === "FireAnimationFrame"));
+  if (mainTid) {
+    // Where the page's main thread spent its CPU time (thread time, top-level and nested kinds listed separately).
+    const mark = (name) => all.find((e) => e.name === name && e.pid === mainTid.pid)?.ts ?? NaN;
+    const [from, to] = [mark("rp-bench-start"), mark("rp-bench-end")];
+    const mine = all.filter(
+      (e) => e.pid === mainTid.pid && e.tid === mainTid.tid && e.ph === "X" && typeof e.dur === "number" && !(e.ts < from) && !(e.ts > to),
+    );
+    const sums = new Map();
+    for (const e of mine) {
+      const v = sums.get(e.name) ?? { n: 0, wall: 0, cpu: 0 };
+      v.n++;
+      v.wall += e.dur / 1000;
+      v.cpu += (e.tdur ?? e.dur) / 1000;
+      sums.set(e.name, v);
+    }
+    if (process.env.BENCH_LAYOUT_DETAIL) {
+      const layouts = mine.filter((e) => e.name === "Layout" || e.name === "UpdateLayoutTree").sort((a, b) => b.dur - a.dur).slice(0, 8);
+      for (const l of layouts) console.error(`${l.name} ${(l.dur / 1000).toFixed(1)} ms ${JSON.stringify(l.args).slice(0, 300)}`);
+    }
+    const frames = mine.filter((e) => e.name === "FireAnimationFrame").length;
+    console.error(`main thread: ${frames} animation frames`);
+    console.error([...sums.entries()].sort((a, b) => b[1].cpu - a[1].cpu).slice(0, 28).map(([k, v]) => `${v.cpu.toFixed(0).padStart(6)} ms cpu ${String(v.n).padStart(6)}×  ${k}`).join("\n"));
+  }
+  const events = all.filter((e) => e.ph === "X" && typeof e.dur === "number");
+  const onMain = (e) => !mainTid || (e.pid === mainTid.pid && e.tid === mainTid.tid);
+  const main = events.filter((e) => e.name === "RunTask" && e.dur > 50_000 && onMain(e));
   const byTid = new Map();
   for (const t of main) {
     const key = `${t.pid}:${t.tid}`;
@@ -730,15 +778,17 @@ async function main() {
 
   if (view) {
     table(
-      "3. Streaming view (Chromium; Run → last word on screen; long tasks ≥ 50 ms; JS heap after the run, after GC)",
-      ["words", "view time", "long total", "longest", "heap MB", "naive time", "naive long total", "naive longest", "naive heap MB", "view/naive"],
+      "3. Streaming view (Chromium; Run → last word on screen; main CPU = the page's main-thread CPU time for the run; long tasks ≥ 50 ms; JS heap after the run, after GC)",
+      ["words", "view time", "main CPU", "long total", "longest", "heap MB", "naive time", "naive CPU", "naive long total", "naive longest", "naive heap MB", "view/naive"],
       view.map(({ stream, view: v, naive: n }) => [
         stream.words.toLocaleString("en"),
         ms(v.timeMs, 0),
+        ms(v.cpuMs, 0),
         ms(v.longTotal, 0),
         ms(v.longMax, 0),
         fmt(v.heapMB, 1),
         n ? (Number.isFinite(n.timeMs) ? ms(n.timeMs, 0) : "timeout") : "skipped",
+        n ? ms(n.cpuMs, 0) : "—",
         n ? ms(n.longTotal, 0) : "—",
         n ? ms(n.longMax, 0) : "—",
         n ? fmt(n.heapMB, 1) : "—",

@@ -1,16 +1,45 @@
 "use client";
 
-import { createContext, useContext, useId, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useId, useReducer, useState, type ReactNode } from "react";
 import { displayUrl, type Citation, type FileMark, type UrlCitation } from "@/lib/responses/annotations";
 import { safeUrl } from "@/lib/markdown/safe-url";
 import { Icon } from "./icons";
 
-/** The citations of the text part being rendered (markers in its markdown point into this list). */
-export const CitationsContext = createContext<readonly Citation[] | null>(null);
+/**
+ * The citations of the text part being rendered (markers in its markdown point into this list). A stable holder, not
+ * the list itself: a context value that changed with every new citation would re-render every citation link of the
+ * answer each time one is added (quadratic over a long answer). A link reads its citation when its block renders
+ * (a new or moved marker changes the block's source, so it does), and is told only when its own citation changes.
+ */
+export class CitationStore {
+  current: readonly Citation[] = [];
+  private readonly listeners = new Map<number, Set<() => void>>();
+  private published: readonly Citation[] = [];
+
+  subscribe(n: number, listener: () => void): () => void {
+    let set = this.listeners.get(n);
+    if (!set) this.listeners.set(n, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+    };
+  }
+
+  /** After a commit: wakes the links whose citation object was replaced. */
+  publish(next: readonly Citation[]): void {
+    const prev = this.published;
+    this.published = next;
+    for (const [n, set] of this.listeners) if (prev[n] !== next[n]) for (const listener of [...set]) listener();
+  }
+}
+
+export const CitationsContext = createContext<CitationStore | null>(null);
 
 export function useCitation(n: number | null): Citation | undefined {
-  const citations = useContext(CitationsContext);
-  return n === null ? undefined : citations?.[n];
+  const store = useContext(CitationsContext);
+  const [, refresh] = useReducer((x: number) => x + 1, 0);
+  useEffect(() => (n === null || !store ? undefined : store.subscribe(n, refresh)), [store, n]);
+  return n === null ? undefined : store?.current[n];
 }
 
 /** Citation targets must be absolute web or mail links; anything else (javascript:, relative) stays text. */

@@ -1,14 +1,14 @@
 "use client";
 
-import { memo, useMemo, type ComponentProps } from "react";
-import ReactMarkdown, { type Components } from "react-markdown";
-import remarkGfm from "remark-gfm";
+import { createElement, Fragment, memo, useLayoutEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from "react";
+import { Lexer, type Token, type Tokens } from "marked";
 import { CodeView } from "@/components/ui/code-view";
 import { annotateMarkdown, CITE_PREFIX, FILE_PREFIX, markerIndex, type Citation } from "@/lib/responses/annotations";
 import { splitMarkdownBlocks } from "@/lib/markdown/blocks";
+import { decodeEntities } from "@/lib/markdown/entities";
 import { safeUrl } from "@/lib/markdown/safe-url";
 import { highlightLangFor } from "@/lib/highlight/shiki";
-import { CitationLink, CitationsContext, FileChip, SourcesList, useCitation } from "./citations";
+import { CitationLink, CitationsContext, CitationStore, FileChip, SourcesList, useCitation } from "./citations";
 
 /**
  * Links: citation and file markers (spliced in by `annotateMarkdown`) become citation links and file chips; other
@@ -27,38 +27,147 @@ function Link({ href, children }: ComponentProps<"a">) {
   );
 }
 
-function Code({ className, children }: ComponentProps<"code">) {
-  const match = /language-([\w+-]+)/.exec(className ?? "");
-  const text = String(children ?? "");
-  // Fenced blocks get a language class or end in a newline; inline code has neither.
-  if (!match && !text.includes("\n")) return <code>{children}</code>;
-  return <CodeView code={text.replace(/\n$/, "")} lang={highlightLangFor(match?.[1])} className="my-2 bg-slate-100" />;
+/*
+ * Markdown → React, straight from the tokens of marked's lexer (GFM: tables, strikethrough, task lists, autolinks).
+ * About fifteen times faster than micromark + mdast + hast on the same blocks, which is what a 40,000-word stream
+ * needs. Only elements are built, never HTML strings: raw HTML in the source is dropped (its text stays), images
+ * show as their alt text, and every link goes through `safeUrl`.
+ */
+
+function inline(tokens: readonly Token[] | undefined): ReactNode[] {
+  return (tokens ?? []).map(inlineToken);
 }
 
-const components: Components = {
-  a: Link,
-  code: Code,
-  pre: ({ children }) => <>{children}</>,
-  img: ({ alt }) => <span className="text-slate-500">[image: {alt}]</span>,
-};
+function inlineToken(token: Token, key: number): ReactNode {
+  switch (token.type) {
+    case "text":
+      return "tokens" in token && token.tokens?.length ? <Fragment key={key}>{inline(token.tokens)}</Fragment> : decodeEntities(token.text);
+    case "escape":
+      return token.text;
+    case "strong":
+      return <strong key={key}>{inline(token.tokens)}</strong>;
+    case "em":
+      return <em key={key}>{inline(token.tokens)}</em>;
+    case "del":
+      return <del key={key}>{inline(token.tokens)}</del>;
+    case "codespan":
+      return <code key={key}>{token.text}</code>;
+    case "br":
+      return <br key={key} />;
+    case "link":
+      return (
+        <Link key={key} href={decodeEntities((token as Tokens.Link).href)}>
+          {inline(token.tokens)}
+        </Link>
+      );
+    case "image":
+      return (
+        <span key={key} className="text-slate-500">
+          [image: {decodeEntities((token as Tokens.Image).text)}]
+        </span>
+      );
+    case "checkbox":
+      return <input key={key} type="checkbox" checked={(token as Tokens.Checkbox).checked} disabled readOnly className="mr-1.5 align-middle" />;
+    case "html":
+      return null; // raw HTML is never rendered (the text between tags is separate text tokens and stays)
+    default:
+      return "text" in token && typeof token.text === "string" ? decodeEntities(token.text) : null;
+  }
+}
+
+function blocks(tokens: readonly Token[] | undefined): ReactNode[] {
+  return (tokens ?? []).map(blockToken);
+}
+
+function blockToken(token: Token, key: number): ReactNode {
+  switch (token.type) {
+    case "space":
+    case "def":
+    case "html":
+      return null;
+    case "paragraph":
+      return <p key={key}>{inline(token.tokens)}</p>;
+    case "heading":
+      return createElement(`h${Math.min(6, Math.max(1, (token as Tokens.Heading).depth))}`, { key }, inline(token.tokens));
+    case "code": {
+      const code = token as Tokens.Code;
+      return <CodeView key={key} code={code.text} lang={highlightLangFor(code.lang?.split(/\s/)[0] || undefined)} className="my-2 bg-slate-100" />;
+    }
+    case "blockquote":
+      return <blockquote key={key}>{blocks(token.tokens)}</blockquote>;
+    case "hr":
+      return <hr key={key} />;
+    case "list": {
+      const list = token as Tokens.List;
+      const items = list.items.map((item, i) => <li key={i}>{item.loose ? blocks(item.tokens) : listItemTight(item.tokens)}</li>);
+      if (!list.ordered) return <ul key={key}>{items}</ul>;
+      const start = typeof list.start === "number" ? list.start : 1;
+      return (
+        <ol key={key} start={start !== 1 ? start : undefined}>
+          {items}
+        </ol>
+      );
+    }
+    case "table": {
+      const table = token as Tokens.Table;
+      const align = (a: Tokens.TableCell["align"]) => (a ? { textAlign: a } : undefined);
+      return (
+        <table key={key}>
+          <thead>
+            <tr>
+              {table.header.map((cell, i) => (
+                <th key={i} style={align(cell.align)}>
+                  {inline(cell.tokens)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, r) => (
+              <tr key={r}>
+                {row.map((cell, i) => (
+                  <td key={i} style={align(cell.align)}>
+                    {inline(cell.tokens)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      );
+    }
+    case "text":
+    case "checkbox":
+      return inlineToken(token, key);
+    default:
+      return "tokens" in token && token.tokens ? <Fragment key={key}>{blocks(token.tokens)}</Fragment> : inlineToken(token, key);
+  }
+}
+
+/** A tight list item holds bare text (no paragraph): its inline content, with nested lists as blocks. */
+function listItemTight(tokens: readonly Token[]): ReactNode[] {
+  return tokens.map((t, i) => (t.type === "text" || t.type === "checkbox" ? inlineToken(t, i) : blockToken(t, i)));
+}
 
 /** One block, parsed once: memo keeps finished blocks from re-rendering while the last one grows. */
 const Block = memo(function Block({ source }: { source: string }) {
+  const content = blocks(Lexer.lex(source, { gfm: true }));
   // `.md-block` (globals.css) lets the browser skip style and layout of blocks scrolled out of view.
-  return (
-    <div className="md-block">
-      <ReactMarkdown remarkPlugins={[remarkGfm]} components={components} skipHtml>
-        {source}
-      </ReactMarkdown>
-    </div>
-  );
+  return <div className="md-block">{content}</div>;
 });
 
-/** Keeps the previous citations array while its content is unchanged, so link consumers do not re-render per delta. */
+/** Same content, same object: each citation keeps its identity while the answer grows, so its link does not re-render. */
 function useStableCitations(next: Citation[]): readonly Citation[] {
-  const key = next.length === 0 ? "" : JSON.stringify(next);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content on purpose
-  return useMemo(() => next, [key]);
+  const previous = useRef<{ list: readonly Citation[]; keys: string[] }>({ list: [], keys: [] });
+  return useMemo(() => {
+    const keys = next.map((c) => JSON.stringify(c));
+    const prev = previous.current;
+    const same = keys.length === prev.keys.length && keys.every((k, i) => k === prev.keys[i]);
+    if (same) return prev.list;
+    const list = next.map((c, i) => (keys[i] === prev.keys[i] ? prev.list[i]! : c));
+    previous.current = { list, keys };
+    return list;
+  }, [next]);
 }
 
 /**
@@ -80,11 +189,15 @@ export const Markdown = memo(function Markdown({
 }) {
   const annotated = useMemo(() => annotateMarkdown(text, annotations), [text, annotations]);
   const citations = useStableCitations(annotated.citations);
-  const blocks = useMemo(() => splitMarkdownBlocks(annotated.source), [annotated.source]);
+  const [store] = useState(() => new CitationStore());
+  // Read by the links that render in this pass (their blocks re-render when a marker is added or moves).
+  store.current = citations;
+  useLayoutEffect(() => store.publish(citations), [store, citations]);
+  const sources = useMemo(() => splitMarkdownBlocks(annotated.source), [annotated.source]);
   return (
-    <CitationsContext.Provider value={citations}>
+    <CitationsContext.Provider value={store}>
       <div className="prose-output" style={size === "sm" ? { fontSize: "13.5px", lineHeight: 1.55 } : undefined}>
-        {blocks.map((block, i) => (
+        {sources.map((block, i) => (
           <Block key={i} source={block} />
         ))}
       </div>

@@ -4,12 +4,13 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useFrameState } from "./use-frame-state";
 import { EventLog } from "@/lib/responses/event-log";
 import {
-  applyEvent,
+  applyEvents,
   markCancelled,
   markHttpError,
   markInterrupted,
   markNetworkError,
   runStateFromResponse,
+  type TimedEvent,
 } from "@/lib/responses/reducer";
 import { inputAsItems } from "@/lib/responses/follow-up";
 import { initialRunState, type RunState } from "@/lib/responses/run-state";
@@ -73,6 +74,13 @@ export function useResponseRun() {
         if (abortRef.current === controller) commit(next, immediate);
       };
       put(initialRunState("connecting"), true);
+      // Events of the current time slice, folded in one go (one state copy per slice, not per delta).
+      const pending: TimedEvent[] = [];
+      const applyPending = () => {
+        if (pending.length === 0) return;
+        put(applyEvents(stateRef.current, pending));
+        pending.length = 0;
+      };
 
       try {
         const res = await fetch("/api/v1/responses", {
@@ -108,6 +116,7 @@ export function useResponseRun() {
         for await (const message of readSse(res.body, controller.signal)) {
           if (abortRef.current !== controller) break;
           if (performance.now() - sliceStart > SLICE_MS) {
+            applyPending();
             await yieldToBrowser();
             if (abortRef.current !== controller) break;
             sliceStart = performance.now();
@@ -127,11 +136,14 @@ export function useResponseRun() {
             data: event,
             raw: parsed.raw,
           });
-          put(applyEvent(stateRef.current, event, atMs, index));
+          pending.push({ event, atMs, index });
         }
+        applyPending();
         if (!TERMINAL.has(stateRef.current.status)) put(markInterrupted(stateRef.current), true);
         else put(stateRef.current, true);
       } catch (error) {
+        // What arrived before the stop or the failure is kept.
+        applyPending();
         if (controller.signal.aborted) {
           put(markCancelled(stateRef.current), true);
         } else {
