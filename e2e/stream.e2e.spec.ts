@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { events, fresh, output } from "./support/page";
+import { events, fresh, output, status } from "./support/page";
 
 
 
@@ -101,4 +101,33 @@ test("a non-streamed request renders the whole answer at once", async ({ page })
   await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "completed");
   await expect(output(page).locator(".prose-output").first()).toContainText("No stream please");
   await expect(page.getByRole("region", { name: "Usage" })).toContainText("Output tokens");
+});
+
+test("the event list follows a stream until the user scrolls up, stays put while events arrive, and follows again at the bottom", async ({ page }) => {
+  await fresh(page);
+  // A long answer (the engine echoes the prompt, one word per 20 ms): several seconds of events.
+  await page.getByLabel("Message", { exact: true }).fill(Array.from({ length: 160 }, (_, i) => `word${i}`).join(" "));
+  await page.getByRole("button", { name: "Run" }).click();
+  const list = events(page).getByRole("list", { name: "Event list" });
+  const lastIndex = async () => Math.max(...(await list.locator("[data-event-index]").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-event-index"))))));
+  const firstIndex = async () => Math.min(...(await list.locator("[data-event-index]").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-event-index"))))));
+  // Following: the newest event is among the rows, and the rows move on.
+  await expect.poll(lastIndex).toBeGreaterThan(40);
+  const seen = await lastIndex();
+  await expect.poll(lastIndex).toBeGreaterThan(seen);
+  await expect(status(page)).toHaveAttribute("data-status", "in_progress");
+
+  // The user scrolls up with the wheel: the view stays where they put it while events keep coming.
+  await list.hover();
+  await page.mouse.wheel(0, -100_000);
+  await expect.poll(firstIndex).toBe(0);
+  const countThen = Number((await events(page).getByText(/^\d+ events$/).innerText()).split(" ")[0]);
+  await expect.poll(async () => Number((await events(page).getByText(/^\d+ events$/).innerText()).split(" ")[0])).toBeGreaterThan(countThen + 20);
+  expect(await firstIndex()).toBe(0);
+  await expect(list.locator('[data-event-index="0"]')).toHaveAttribute("data-event-type", "response.created");
+
+  // Back at the bottom, it follows again, to the last event.
+  await page.mouse.wheel(0, 1_000_000);
+  await expect(status(page)).toHaveAttribute("data-status", "completed", { timeout: 30_000 });
+  await expect(list.locator('[data-event-type="response.completed"]')).toBeVisible();
 });

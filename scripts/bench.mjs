@@ -511,6 +511,8 @@ async function measureRun(page, cdp, url, { timeoutMs }) {
       return {
         timeMs: tEnd - t0,
         netEndMs: net ? net.responseEnd - t0 : NaN,
+        // When the lazily loaded markdown renderer arrived, relative to Run (negative: before).
+        markdownMs: (performance.getEntriesByName("rp-markdown-loaded")[0]?.startTime ?? NaN) - t0,
         longTotal: inRun.reduce((s, t) => s + t.duration, 0),
         longMax: inRun.reduce((m, t) => Math.max(m, t.duration), 0),
         longCount: inRun.length,
@@ -573,7 +575,7 @@ async function benchView(upstream, app, streams) {
         await cdp.send("Profiler.start");
       }
       const tracing = args.has("--trace") && picked;
-      if (tracing) await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink.user_timing"] });
+      if (tracing) await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink.user_timing", ...(process.env.BENCH_TRACE_JS ? ["disabled-by-default-v8.cpu_profiler"] : [])] });
       const view = await measureRun(page, perf, `${base}/`, { timeoutMs: 60_000 });
       if (tracing) printTrace(JSON.parse((await browser.stopTracing()).toString("utf8")));
       if (cdp) printProfile((await cdp.send("Profiler.stop")).profile);
@@ -656,6 +658,33 @@ function printTrace(trace) {
   }
   const events = all.filter((e) => e.ph === "X" && typeof e.dur === "number");
   const onMain = (e) => !mainTid || (e.pid === mainTid.pid && e.tid === mainTid.tid);
+  // BENCH_TRACE_JS=1: JS samples inside each long task (the sampling profiler's chunks, in trace time).
+  const samples = [];
+  const nodes = new Map();
+  if (mainTid) {
+    let t = NaN;
+    const ids = new Set(all.filter((x) => x.name === "Profile" && x.pid === mainTid.pid && x.tid === mainTid.tid).map((x) => x.id));
+    for (const e of all.filter((x) => x.pid === mainTid.pid && ids.has(x.id) && (x.name === "Profile" || x.name === "ProfileChunk"))) {
+      const d = e.args?.data ?? {};
+      if (e.name === "Profile") t = d.startTime ?? t;
+      for (const n of d.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
+      (d.cpuProfile?.samples ?? []).forEach((id, i) => {
+        t += d.timeDeltas?.[i] ?? 0;
+        samples.push({ id, t });
+      });
+    }
+  }
+  const jsIn = (from, to) => {
+    const self = new Map();
+    for (const smp of samples) {
+      if (smp.t < from || smp.t > to) continue;
+      const chain = [];
+      for (let n = nodes.get(smp.id); n; n = nodes.get(n.parent)) chain.push(n.callFrame?.functionName || "(anon)");
+      const key = chain.slice(0, 4).join(" < ");
+      self.set(key, (self.get(key) ?? 0) + 1);
+    }
+    return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${v}× ${k}`).join(" | ");
+  };
   const main = events.filter((e) => e.name === "RunTask" && e.dur > 50_000 && onMain(e));
   const byTid = new Map();
   for (const t of main) {
@@ -665,6 +694,7 @@ function printTrace(trace) {
     for (const e of inside) if (["Layout", "UpdateLayoutTree", "Paint", "PrePaint", "Layerize", "FunctionCall", "MajorGC", "MinorGC", "V8.GC_SCAVENGER", "EventDispatch", "TimerFire", "FireAnimationFrame", "ParseHTML", "v8.compile", "HitTest", "IntersectionObserverController::computeIntersections", "ScrollLayer"].includes(e.name)) sums[e.name] = (sums[e.name] ?? 0) + e.dur / 1000;
     byTid.set(key, (byTid.get(key) ?? 0) + 1);
     console.error(`long task ${(t.dur / 1000).toFixed(0)} ms: ${Object.entries(sums).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ")}`);
+    if (samples.length) console.error(`    js: ${jsIn(t.ts, t.ts + t.dur)}`);
   }
 }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { CodeView } from "@/components/ui/code-view";
 import type { EventLog, EventRecord } from "@/lib/responses/event-log";
 import { EVENT_FAMILIES, FAMILY_LABELS, FilteredEvents, isFilterActive, summarizeEvent, type EventFamily, type EventFilter } from "@/lib/responses/event-filter";
@@ -9,9 +9,34 @@ import { explainEventType } from "@/lib/responses/events";
 const ROW_HEIGHT = 28;
 const OVERSCAN = 12;
 
+/** How often the list may re-render while events pour in: a fast stream adds hundreds of rows a frame, which nobody
+ * reads at that pace, and re-laying out the list every frame cost the page more than the answer did. */
+const LIST_UPDATE_MS = 100;
+
+/** The log's version, taken at most every LIST_UPDATE_MS (at once when the list has been quiet that long). */
 function useLogVersion(log: EventLog): number {
-  const subscribe = useCallback((fn: () => void) => log.subscribe(fn), [log]);
-  return useSyncExternalStore(subscribe, () => log.version, () => 0);
+  const [version, setVersion] = useState(log.version);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let last = -Infinity;
+    const update = () => {
+      timer = null;
+      last = performance.now();
+      setVersion(log.version);
+    };
+    const unsubscribe = log.subscribe(() => {
+      if (timer !== null) return;
+      const wait = last + LIST_UPDATE_MS - performance.now();
+      if (wait <= 0) update();
+      else timer = setTimeout(update, wait);
+    });
+    setVersion(log.version);
+    return () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [log]);
+  return version;
 }
 
 function typeColour(type: string): string {
@@ -34,8 +59,11 @@ export interface ItemEventFilter {
  * events cost what 40 do). Filter chips by event family, a search over the raw JSON, and an item filter narrow it;
  * selecting an event (click, or arrow keys) shows its JSON and tells the page which output item it changed. Follows
  * the newest event until the user scrolls up.
+ *
+ * Memoised, and re-rendered by its own throttled subscription to the log: the page re-renders every frame of a
+ * stream, the list at most every LIST_UPDATE_MS.
  */
-export function EventTimeline({
+export const EventTimeline = memo(function EventTimeline({
   log,
   selected: selectedProp,
   onSelect,
@@ -69,7 +97,9 @@ export function EventTimeline({
   const recordAt = (row: number): EventRecord | undefined => log.get(active ? (view.matches[row] ?? -1) : row);
 
   const viewport = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  // A new object per user scroll: the same offset may need a new render (following stopped, or resumed).
+  const [{ top: scrollTop }, setScrollPos] = useState({ top: 0 });
+  const setScrollTop = (top: number) => setScrollPos({ top });
   const [height, setHeight] = useState(320);
   const follow = useRef(true);
   const lastTop = useRef(0);
@@ -82,7 +112,12 @@ export function EventTimeline({
     return () => ro.disconnect();
   }, []);
 
-  useEffect(() => {
+  // Following the stream, the window is the last rows, known without asking the browser (rows have a fixed height).
+  // So a batch of events renders the list once: no scroll position goes through state, and no effect re-renders it.
+  const bottom = Math.max(0, count * ROW_HEIGHT - height);
+  const top = follow.current ? bottom : scrollTop;
+
+  useLayoutEffect(() => {
     if (log.length === 0) {
       // A new run: forget the selection and follow the stream again.
       setOwnSelected(null);
@@ -91,13 +126,8 @@ export function EventTimeline({
     }
     const el = viewport.current;
     if (el && follow.current) {
-      // The bottom is known without asking the browser (rows have a fixed height): reading scrollHeight here would
-      // force a layout on every batch of events.
-      const bottom = Math.max(0, count * ROW_HEIGHT - height);
       el.scrollTop = bottom;
       lastTop.current = bottom;
-      // Do not wait for a scroll event: none fires when the browser already moved (or anchored) the view.
-      setScrollTop(bottom);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- follows new rows, not resizes
   }, [count, log.length]);
@@ -117,8 +147,9 @@ export function EventTimeline({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the selection or the filter changes
   }, [selected, filter]);
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(count, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(count, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
+  const slots = Math.max(1, last - first);
   const rows: Array<{ row: number; record: EventRecord }> = [];
   for (let i = first; i < last; i++) {
     const record = recordAt(i);
@@ -213,6 +244,8 @@ export function EventTimeline({
         className="relative min-h-[160px] flex-1 overflow-auto rounded-md border border-slate-200 bg-white font-mono text-[12px] outline-none focus-visible:ring-2 focus-visible:ring-blue-200"
         onScroll={(e) => {
           const el = e.currentTarget;
+          // Our own move to the bottom: nothing to do. (State set from a scroll event renders synchronously.)
+          if (Math.abs(el.scrollTop - lastTop.current) < 1) return;
           setScrollTop(el.scrollTop);
           // Scroll events arrive a frame late, after new rows may have grown the list: only an upward move is
           // the user leaving the bottom; reaching the bottom again resumes following.
@@ -228,7 +261,9 @@ export function EventTimeline({
             const summary = summarizeEvent(r);
             return (
               <button
-                key={r.index}
+                // Keyed by slot in the window, not by event: while following a stream every row shows a new event
+                // each frame, and reusing the elements turns that into text updates instead of new DOM.
+                key={row % slots}
                 type="button"
                 role="listitem"
                 data-event-type={r.type}
@@ -276,4 +311,4 @@ export function EventTimeline({
       ) : null}
     </div>
   );
-}
+});

@@ -20,6 +20,7 @@ export function preloadMarkdown(): Promise<void> {
   loading ??= import("./markdown").then(
     (m) => {
       View = m.Markdown;
+      performance.mark?.("rp-markdown-loaded");
       for (const listener of [...listeners]) listener();
     },
     () => {

@@ -19,8 +19,19 @@ export const FAMILY_LABELS: Record<EventFamily, string> = {
   other: "Other",
 };
 
-/** The family of an event type (each type belongs to exactly one). */
+const familyOf = new Map<string, EventFamily>();
+
+/** The family of an event type (each type belongs to exactly one). Memoised: a stream has a handful of types. */
 export function eventFamily(type: string): EventFamily {
+  let family = familyOf.get(type);
+  if (family === undefined) {
+    family = classify(type);
+    if (familyOf.size < 1000) familyOf.set(type, family);
+  }
+  return family;
+}
+
+function classify(type: string): EventFamily {
   if (type === "error" || type === "response.failed" || type.endsWith(".failed") || type === "(unreadable event)") return "errors";
   if (/^response\.(created|queued|in_progress|completed|incomplete)$/.test(type)) return "lifecycle";
   if (type.startsWith("response.output_item.") || type.startsWith("response.content_part.")) return "items";
