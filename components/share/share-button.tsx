@@ -67,9 +67,12 @@ export function ShareButton({ request, recording, defaultTitle = "", className =
   const maxBytes = capabilities.data?.maxBytes ?? 2 * 1024 * 1024;
   const includeRecording = withRecording && recording !== null && storage !== "none";
 
+  const [isOpen, setIsOpen] = useState(false);
+  // Measured only while the dialog is open: a long run's recording is megabytes of JSON, not worth encoding on every
+  // render of the header button (it would land in the task that shows the answer's last word).
   const size = useMemo(
-    () => encoder.encode(JSON.stringify({ title, request, recording: includeRecording ? recording : null })).length,
-    [title, request, recording, includeRecording],
+    () => (isOpen ? encoder.encode(JSON.stringify({ title, request, recording: includeRecording ? recording : null })).length : 0),
+    [isOpen, title, request, recording, includeRecording],
   );
   const tooLarge = size > maxBytes;
 
@@ -100,6 +103,7 @@ export function ShareButton({ request, recording, defaultTitle = "", className =
     setWithRecording(recording !== null);
     // The request may have changed since the last share: suggest a title from it unless the user typed one.
     setTitle((t) => (t.trim() === "" ? defaultTitle : t));
+    setIsOpen(true);
     dialog.current?.showModal();
   };
 
@@ -114,6 +118,7 @@ export function ShareButton({ request, recording, defaultTitle = "", className =
       </button>
       <dialog
         ref={dialog}
+        onClose={() => setIsOpen(false)}
         aria-labelledby={`${id}-title`}
         className="m-auto w-[min(520px,calc(100vw-2rem))] rounded-lg border border-slate-200 p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/30"
       >

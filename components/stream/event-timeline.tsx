@@ -125,10 +125,16 @@ export const EventTimeline = memo(function EventTimeline({
       lastTop.current = 0;
     }
     const el = viewport.current;
-    if (el && follow.current) {
+    if (!el || !follow.current) return;
+    // Writing scrollTop lays the page out at once; in the next frame's callbacks that is the layout the frame does
+    // anyway, where here it would add the whole page's layout to this commit's task.
+    const frame = requestAnimationFrame(() => {
+      if (!follow.current) return;
+      // Set together: the scroll event this causes is ours, and is recognised as such.
       el.scrollTop = bottom;
       lastTop.current = bottom;
-    }
+    });
+    return () => cancelAnimationFrame(frame);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- follows new rows, not resizes
   }, [count, log.length]);
 
