@@ -14,7 +14,7 @@ import {
 } from "@/lib/responses/reducer";
 import { inputAsItems } from "@/lib/responses/follow-up";
 import { initialRunState, type RunState } from "@/lib/responses/run-state";
-import { parseSseMessage, readSse } from "@/lib/responses/sse";
+import { parseSseMessage, readSseBatches } from "@/lib/responses/sse";
 import { SLICE_MS, yieldToBrowser } from "@/lib/scheduling/yield";
 
 export interface RunOptions {
@@ -113,30 +113,39 @@ export function useResponseRun() {
           return;
         }
         let sliceStart = performance.now();
-        for await (const message of readSse(res.body, controller.signal)) {
-          if (abortRef.current !== controller) break;
-          if (performance.now() - sliceStart > SLICE_MS) {
-            applyPending();
-            await yieldToBrowser();
-            if (abortRef.current !== controller) break;
-            sliceStart = performance.now();
+        let done = false;
+        reading: for await (const batch of readSseBatches(res.body, controller.signal)) {
+          for (const message of batch) {
+            if (abortRef.current !== controller) break reading;
+            if (performance.now() - sliceStart > SLICE_MS) {
+              applyPending();
+              await yieldToBrowser();
+              if (abortRef.current !== controller) break reading;
+              sliceStart = performance.now();
+            }
+            const parsed = parseSseMessage(message);
+            if (parsed.kind === "done") {
+              done = true;
+              break;
+            }
+            const atMs = since();
+            if (parsed.kind === "invalid") {
+              log.append({ type: "(unreadable event)", sequenceNumber: null, atMs, data: null, raw: parsed.raw });
+              continue;
+            }
+            const event = parsed.event;
+            const index = log.append({
+              type: event.type,
+              sequenceNumber: typeof event.sequence_number === "number" ? event.sequence_number : null,
+              atMs,
+              data: event,
+              raw: parsed.raw,
+            });
+            pending.push({ event, atMs, index });
           }
-          const parsed = parseSseMessage(message);
-          if (parsed.kind === "done") break;
-          const atMs = since();
-          if (parsed.kind === "invalid") {
-            log.append({ type: "(unreadable event)", sequenceNumber: null, atMs, data: null, raw: parsed.raw });
-            continue;
-          }
-          const event = parsed.event;
-          const index = log.append({
-            type: event.type,
-            sequenceNumber: typeof event.sequence_number === "number" ? event.sequence_number : null,
-            atMs,
-            data: event,
-            raw: parsed.raw,
-          });
-          pending.push({ event, atMs, index });
+          // The next record is not here yet: show what arrived (a slow stream must not wait for its next event).
+          applyPending();
+          if (done) break;
         }
         applyPending();
         if (!TERMINAL.has(stateRef.current.status)) put(markInterrupted(stateRef.current), true);

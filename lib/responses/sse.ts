@@ -29,6 +29,14 @@ function abortReason(signal: AbortSignal): unknown {
  *   alone would drop it).
  */
 export async function* readSse(body: ReadableStream<Uint8Array>, signal?: AbortSignal): AsyncGenerator<SseMessage> {
+  for await (const batch of readSseBatches(body, signal)) yield* batch;
+}
+
+/**
+ * `readSse`, one array per network read: the records that arrived together. A reader that folds events in batches
+ * knows from the end of a batch that the next record is not here yet, so it can show what it has.
+ */
+export async function* readSseBatches(body: ReadableStream<Uint8Array>, signal?: AbortSignal): AsyncGenerator<SseMessage[]> {
   if (signal?.aborted) throw abortReason(signal);
 
   const queue: SseMessage[] = [];
@@ -69,7 +77,7 @@ export async function* readSse(body: ReadableStream<Uint8Array>, signal?: AbortS
           parser.feed(text);
         }
       }
-      yield* drain(queue);
+      if (queue.length > 0) yield queue.splice(0, queue.length);
     }
     // Flush the decoder (an incomplete multibyte tail becomes U+FFFD), then end any pending line and record:
     // "\n\n" terminates the current line (also after a lone trailing CR, where CR LF counts as one line end) and
@@ -78,7 +86,7 @@ export async function* readSse(body: ReadableStream<Uint8Array>, signal?: AbortS
     if (tail) parser.feed(tail);
     parser.feed("\n\n");
     finished = true;
-    yield* drain(queue);
+    if (queue.length > 0) yield queue.splice(0, queue.length);
   } finally {
     signal?.removeEventListener("abort", onAbort);
     if (!finished) {
@@ -91,12 +99,6 @@ export async function* readSse(body: ReadableStream<Uint8Array>, signal?: AbortS
       // Older runtimes throw when a read is still pending; the stream is cancelled anyway.
     }
   }
-}
-
-/** Yields and empties the queue (spliced once: a chunk holding thousands of records must not cost O(n²) shifts). */
-function* drain(queue: SseMessage[]): Generator<SseMessage> {
-  if (queue.length === 0) return;
-  yield* queue.splice(0, queue.length);
 }
 
 export type ParsedEvent =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSseMessage, readSse, type SseMessage } from "@/lib/responses/sse";
+import { parseSseMessage, readSse, readSseBatches, type SseMessage } from "@/lib/responses/sse";
 import { byteChunks, collect, streamOf } from "./helpers";
 
 const data = (messages: SseMessage[]) => messages.map((m) => m.data);
@@ -233,5 +233,28 @@ describe("parseSseMessage", () => {
   it("keeps going after an invalid record: later records still parse", async () => {
     const out = await collect(streamOf(['data: {"type":"a"}\n\ndata: {oops\n\ndata: {"type":"b"}\n\n']));
     expect(out.map((m) => parseSseMessage(m).kind)).toEqual(["event", "invalid", "event"]);
+  });
+});
+
+describe("readSseBatches", () => {
+  it("hands over the records of each network read before the next read arrives", async () => {
+    const encoder = new TextEncoder();
+    let push!: (text: string) => void;
+    let end!: () => void;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        push = (text) => controller.enqueue(encoder.encode(text));
+        end = () => controller.close();
+      },
+    });
+    const batches = readSseBatches(body);
+    push('data: {"type":"a"}\n\ndata: {"type":"b"}\n\ndata: {"ty');
+    // The first two records come out now, while the third is still incomplete and nothing more has arrived.
+    const first = await batches.next();
+    expect(first.value?.map((m) => m.data)).toEqual(['{"type":"a"}', '{"type":"b"}']);
+    push('pe":"c"}\n\n');
+    expect((await batches.next()).value?.map((m) => m.data)).toEqual(['{"type":"c"}']);
+    end();
+    expect((await batches.next()).done).toBe(true);
   });
 });
