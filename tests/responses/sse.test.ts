@@ -250,10 +250,10 @@ describe("readSseBatches", () => {
     const batches = readSseBatches(body);
     push('data: {"type":"a"}\n\ndata: {"type":"b"}\n\ndata: {"ty');
     // The first two records come out now, while the third is still incomplete and nothing more has arrived.
-    const first = await batches.next();
-    expect(first.value?.map((m) => m.data)).toEqual(['{"type":"a"}', '{"type":"b"}']);
+    const data = async () => ((await batches.next()).value as SseMessage[]).map((m) => m.data);
+    expect(await data()).toEqual(['{"type":"a"}', '{"type":"b"}']);
     push('pe":"c"}\n\n');
-    expect((await batches.next()).value?.map((m) => m.data)).toEqual(['{"type":"c"}']);
+    expect(await data()).toEqual(['{"type":"c"}']);
     end();
     expect((await batches.next()).done).toBe(true);
   });
