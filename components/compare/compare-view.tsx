@@ -84,12 +84,15 @@ function Facts({ rows }: { rows: Array<[string, string | number | null | undefin
   );
 }
 
-function EventList({ label, rows }: { label: string; rows: Array<{ atMs: number; kind: string; summary: string }> }) {
-  const shown = rows.slice(-400);
+/** How many of the newest events each column lists. */
+const SHOWN_EVENTS = 400;
+
+function EventList({ label, rows, total = rows.length }: { label: string; rows: Array<{ atMs: number; kind: string; summary: string }>; total?: number }) {
+  const shown = rows.slice(-SHOWN_EVENTS);
   return (
     <details className="rounded-md border border-slate-200" open>
       <summary className="cursor-pointer px-3 py-1.5 text-xs font-semibold text-slate-700">
-        {label} ({rows.length})
+        {label} ({total})
       </summary>
       <ol aria-label={label} className="max-h-56 overflow-auto border-t border-slate-100 font-mono text-[11px] leading-5">
         {shown.map((row, i) => (
@@ -107,8 +110,9 @@ function EventList({ label, rows }: { label: string; rows: Array<{ atMs: number;
 function ResponsesColumn({ runner, request }: { runner: ReturnType<typeof useResponseRun>; request: Record<string, unknown> }) {
   const { state, log } = runner;
   const version = useSyncExternalStore(log.subscribe, log.getVersion, () => 0);
+  // The list shows the newest SHOWN_EVENTS: only those are summarised (a long stream re-renders every frame).
   const rows = useMemo(
-    () => log.slice().map((r) => ({ atMs: r.atMs, kind: r.type, summary: eventSummary(r.data) })),
+    () => log.slice(Math.max(0, log.length - SHOWN_EVENTS)).map((r) => ({ atMs: r.atMs, kind: r.type, summary: eventSummary(r.data) })),
     [log, version, state.eventCount],
   );
   const u = state.usage;
@@ -132,7 +136,7 @@ function ResponsesColumn({ runner, request }: { runner: ReturnType<typeof useRes
           ["events", state.eventCount],
         ]}
       />
-      <EventList label="Responses events" rows={rows} />
+      <EventList label="Responses events" rows={rows} total={log.length} />
     </section>
   );
 }

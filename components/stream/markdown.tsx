@@ -1,6 +1,6 @@
 "use client";
 
-import { createElement, Fragment, memo, useLayoutEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from "react";
+import { createElement, Fragment, memo, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type ComponentProps, type ReactNode } from "react";
 import { Lexer, type Token, type Tokens } from "marked";
 import { CodeView } from "@/components/ui/code-view";
 import { annotateMarkdown, CITE_PREFIX, FILE_PREFIX, markerIndex, type Citation } from "@/lib/responses/annotations";
@@ -150,11 +150,52 @@ function listItemTight(tokens: readonly Token[]): ReactNode[] {
 }
 
 /** One block, parsed once: memo keeps finished blocks from re-rendering while the last one grows. */
-const Block = memo(function Block({ source }: { source: string }) {
-  const content = blocks(Lexer.lex(source, { gfm: true }));
+const Block = memo(function Block({ tokens }: { tokens: Token[] }) {
   // `.md-block` (globals.css) lets the browser skip style and layout of blocks scrolled out of view.
-  return <div className="md-block">{content}</div>;
+  return <div className="md-block">{blocks(tokens)}</div>;
 });
+
+/**
+ * Parsing time one render may spend on blocks it has not shown yet. When a lot of text lands at once (a fast
+ * stream, a whole non-streamed answer, a replay jumping to the end) the new blocks are parsed and shown over the
+ * next frames instead of in one long task; blocks already on screen are always kept up to date.
+ */
+const NEW_BLOCKS_BUDGET_MS = 8;
+
+interface ParsedBlock {
+  source: string;
+  tokens: Token[];
+}
+
+function useParsedBlocks(sources: readonly string[]): ParsedBlock[] {
+  const cache = useRef<ParsedBlock[]>([]);
+  const shown = useRef(0);
+  const [, nextFrame] = useReducer((x: number) => x + 1, 0);
+  // The server renders everything (a permalink's HTML is complete); only the browser spreads work over frames.
+  const budgeted = typeof window !== "undefined";
+  const started = performance.now();
+  const ready: ParsedBlock[] = [];
+  for (let i = 0; i < sources.length; i++) {
+    const source = sources[i]!;
+    let parsed = cache.current[i];
+    if (parsed?.source !== source) {
+      // Past the budget, new blocks wait for the next frame (one new block per render always goes, so it moves on).
+      if (budgeted && i > shown.current && performance.now() - started > NEW_BLOCKS_BUDGET_MS) break;
+      parsed = { source, tokens: Lexer.lex(source, { gfm: true }) };
+      cache.current[i] = parsed;
+    }
+    ready.push(parsed);
+  }
+  cache.current.length = Math.min(cache.current.length, sources.length);
+  shown.current = ready.length;
+  const behind = ready.length < sources.length;
+  useEffect(() => {
+    if (!behind) return;
+    const frame = requestAnimationFrame(nextFrame);
+    return () => cancelAnimationFrame(frame);
+  });
+  return ready;
+}
 
 /** Same content, same object: each citation keeps its identity while the answer grows, so its link does not re-render. */
 function useStableCitations(next: Citation[]): readonly Citation[] {
@@ -194,11 +235,12 @@ export const Markdown = memo(function Markdown({
   store.current = citations;
   useLayoutEffect(() => store.publish(citations), [store, citations]);
   const sources = useMemo(() => splitMarkdownBlocks(annotated.source), [annotated.source]);
+  const parsed = useParsedBlocks(sources);
   return (
     <CitationsContext.Provider value={store}>
       <div className="prose-output" style={size === "sm" ? { fontSize: "13.5px", lineHeight: 1.55 } : undefined}>
-        {sources.map((block, i) => (
-          <Block key={i} source={block} />
+        {parsed.map((block, i) => (
+          <Block key={i} tokens={block.tokens} />
         ))}
       </div>
       {showSources ? <SourcesList citations={citations} /> : null}

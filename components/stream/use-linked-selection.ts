@@ -47,8 +47,12 @@ function highlightDelta(log: EventLog, eventIndex: number, itemKey: string): voi
     e.type === record.type && e.item_id === event.item_id && e.content_index === event.content_index && e.summary_index === event.summary_index;
   let before = 0;
   let total = 0;
+  const itemId = typeof event.item_id === "string" ? event.item_id : null;
   for (let i = 0; i < log.length; i++) {
-    const e = log.get(i)?.data as Record<string, unknown> | null;
+    const r = log.get(i);
+    // Cheap checks on the record first: the log parses an event's JSON again each time its data is read.
+    if (!r || r.type !== record.type || (itemId !== null && !r.raw.includes(itemId))) continue;
+    const e = r.data as Record<string, unknown> | null;
     if (!e || !samePart(e) || typeof e.delta !== "string") continue;
     if (i < eventIndex) before += e.delta.length;
     total += e.delta.length;

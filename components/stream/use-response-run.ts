@@ -140,6 +140,7 @@ export function useResponseRun() {
               atMs,
               data: event,
               raw: parsed.raw,
+              reparse: parsed.verbatim,
             });
             pending.push({ event, atMs, index });
           }

@@ -20,7 +20,41 @@ export interface EventRecord {
   raw: string;
 }
 
-export type EventRecordInput = Omit<EventRecord, "index">;
+export type EventRecordInput = Omit<EventRecord, "index"> & {
+  /**
+   * `data` is exactly `JSON.parse(raw)`: the log keeps only `raw` and parses it again when `data` is read. A long run
+   * holds tens of thousands of events that are read only when shown (a timeline row, a selected event), and keeping
+   * every parsed object alive made each garbage collection during the stream copy them all.
+   */
+  reparse?: boolean;
+};
+
+const NOT_KEPT: unique symbol = Symbol("not kept");
+
+class LogRecord implements EventRecord {
+  constructor(
+    readonly index: number,
+    readonly type: string,
+    readonly sequenceNumber: number | null,
+    readonly atMs: number,
+    readonly raw: string,
+    private readonly kept: unknown,
+  ) {}
+
+  get data(): unknown {
+    if (this.kept !== NOT_KEPT) return this.kept;
+    try {
+      return JSON.parse(this.raw) as unknown;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Plain-object form (JSON, structured copies, test equality see the same fields as before). */
+  toJSON(): Omit<EventRecord, never> {
+    return { index: this.index, type: this.type, sequenceNumber: this.sequenceNumber, atMs: this.atMs, data: this.data, raw: this.raw };
+  }
+}
 
 type Listener = () => void;
 
@@ -49,8 +83,7 @@ export class EventLog {
   /** Appends one record and returns its index. */
   append(record: EventRecordInput): number {
     const index = this.records.length;
-    // Spelled out rather than spread: one fixed object shape, and no copy of a temporary per event.
-    this.records.push({ index, type: record.type, sequenceNumber: record.sequenceNumber, atMs: record.atMs, data: record.data, raw: record.raw });
+    this.records.push(new LogRecord(index, record.type, record.sequenceNumber, record.atMs, record.raw, record.reparse ? NOT_KEPT : record.data));
     this.schedule();
     return index;
   }
@@ -125,6 +158,7 @@ export function eventRecordInput(parsed: ParsedEvent, atMs: number): EventRecord
         atMs,
         data: parsed.event,
         raw: parsed.raw,
+        reparse: parsed.verbatim,
       };
     case "done":
       return { type: "[DONE]", sequenceNumber: null, atMs, data: null, raw: "[DONE]" };

@@ -102,7 +102,8 @@ export async function* readSseBatches(body: ReadableStream<Uint8Array>, signal?:
 }
 
 export type ParsedEvent =
-  | { kind: "event"; event: StreamEvent; raw: string }
+  /** `verbatim`: the event is exactly `JSON.parse(raw)` (nothing normalised), so it can be parsed again from `raw`. */
+  | { kind: "event"; event: StreamEvent; raw: string; verbatim: boolean }
   | { kind: "done" }
   | { kind: "invalid"; raw: string; reason: string };
 
@@ -167,7 +168,7 @@ export function parseSseMessage(msg: SseMessage): ParsedEvent {
   const eventName = msg.event && msg.event.trim() ? msg.event.trim() : undefined;
 
   if (!isRecord(value)) {
-    if (eventName) return { kind: "event", event: { type: eventName, data: value }, raw };
+    if (eventName) return { kind: "event", event: { type: eventName, data: value }, raw, verbatim: false };
     return { kind: "invalid", raw, reason: `expected a JSON object, got ${Array.isArray(value) ? "an array" : typeof value}` };
   }
 
@@ -176,9 +177,9 @@ export function parseSseMessage(msg: SseMessage): ParsedEvent {
   const hasErrorKey = value.error !== undefined && value.error !== null && value.error !== false;
 
   if (type === "error" || (hasErrorKey && jsonType === undefined)) {
-    return { kind: "event", event: normalizeError(value), raw };
+    return { kind: "event", event: normalizeError(value), raw, verbatim: false };
   }
   if (!type) return { kind: "invalid", raw, reason: "JSON object without a `type` and no SSE event name" };
-  if (jsonType) return { kind: "event", event: value as StreamEvent, raw };
-  return { kind: "event", event: { ...value, type } as StreamEvent, raw };
+  if (jsonType) return { kind: "event", event: value as StreamEvent, raw, verbatim: true };
+  return { kind: "event", event: { ...value, type } as StreamEvent, raw, verbatim: false };
 }

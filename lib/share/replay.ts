@@ -47,7 +47,7 @@ export function parseRecordedEvent(recorded: RecordedEvent): ParsedEvent {
       ? (data as StreamEvent)
       : ({ ...data, type: recorded.type } as StreamEvent)
     : { type: recorded.type, data };
-  return { kind: "event", event, raw: JSON.stringify(event) };
+  return { kind: "event", event, raw: JSON.stringify(event), verbatim: true };
 }
 
 /** A recording prepared for replay: frames parsed once, states cached at checkpoints. */

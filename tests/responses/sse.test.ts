@@ -167,7 +167,7 @@ describe("parseSseMessage", () => {
   it("parses a typed event and keeps the raw text", () => {
     const raw = '{"type":"response.output_text.delta","delta":"hi","sequence_number":3}';
     const p = parseSseMessage(msg(raw, "response.output_text.delta"));
-    expect(p).toEqual({ kind: "event", event: JSON.parse(raw), raw });
+    expect(p).toEqual({ kind: "event", event: JSON.parse(raw), raw, verbatim: true });
   });
 
   it("prefers the JSON type over the SSE event name", () => {
@@ -215,6 +215,7 @@ describe("parseSseMessage", () => {
       kind: "event",
       event: { type: "error", code: "bad_param", message: "No good.", param: "temperature", error_type: "invalid_request_error", sequence_number: 2 },
       raw,
+      verbatim: false,
     });
   });
 
