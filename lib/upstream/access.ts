@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
+import { tracingChannel } from "node:diagnostics_channel";
 import { Server } from "node:net";
 import { ApiError } from "@/lib/api-error";
 import { serverEnv } from "./config";
@@ -60,8 +61,29 @@ function isLoopback(address: string): boolean {
   return address === "::1" || address.startsWith("127.") || address.startsWith("::ffff:127.");
 }
 
+/**
+ * A "loopback" answer, kept for a second: walking every handle of the process costs time that grows with the open
+ * connections, on every call that uses the server's key. Only the answer that allows is kept; any server starting
+ * to listen drops it at once (Node's `net.server.listen` channel), and the second bounds the rest (Node versions
+ * without that channel).
+ */
+const LOOPBACK_TTL_MS = 1000;
+let loopbackSince = -Infinity;
+const forget = () => {
+  loopbackSince = -Infinity;
+};
+tracingChannel("net.server.listen").subscribe({ start: forget, end: forget, asyncStart: forget, asyncEnd: forget, error: forget });
+
 /** Where this process listens, from its own listening sockets (unknown when none is found: treated as beyond). */
 export function listenScope(): ListenScope {
+  const now = performance.now();
+  if (now - loopbackSince < LOOPBACK_TTL_MS) return "loopback";
+  const scope = readListenScope();
+  if (scope === "loopback") loopbackSince = now;
+  return scope;
+}
+
+function readListenScope(): ListenScope {
   const getHandles = (process as unknown as { _getActiveHandles?: () => unknown[] })._getActiveHandles;
   if (typeof getHandles !== "function") return "unknown";
   let seen = 0;

@@ -209,25 +209,37 @@ function guardBody(
   ctx: { sse: boolean; idleMs: number; controller: AbortController; upstream: Upstream; done: () => void },
 ): ReadableStream<Uint8Array> {
   const reader = source.getReader();
+  const host = safeHost(ctx.upstream.baseUrl);
+  // One idle timer per stream, not one set and cleared per chunk: it re-arms itself for the time left while a read
+  // is pending, and lapses when none is (a slow caller is not a silent upstream; the next read arms it again).
+  let waitingSince = -1;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  const watch = () => {
+    timer = null;
+    if (waitingSince < 0) return;
+    const waited = performance.now() - waitingSince;
+    if (waited < ctx.idleMs) {
+      timer = setTimeout(watch, ctx.idleMs - waited);
+      return;
+    }
+    ctx.controller.abort(new IdleTimeout());
+    reader.cancel(new IdleTimeout()).catch(() => {});
+  };
   const clear = () => {
     if (timer) clearTimeout(timer);
     timer = null;
   };
-  const host = safeHost(ctx.upstream.baseUrl);
-  return new ReadableStream<Uint8Array>({
+  const guarded: UnderlyingDefaultSource<Uint8Array> = {
     async pull(out) {
       if (ctx.idleMs > 0) {
-        clear();
-        timer = setTimeout(() => {
-          ctx.controller.abort(new IdleTimeout());
-          reader.cancel(new IdleTimeout()).catch(() => {});
-        }, ctx.idleMs);
+        waitingSince = performance.now();
+        timer ??= setTimeout(watch, ctx.idleMs);
       }
       try {
         const { done, value } = await reader.read();
-        clear();
+        waitingSince = -1;
         if (done) {
+          clear();
           ctx.done();
           if (ctx.controller.signal.reason instanceof IdleTimeout) return endWithError(out, "idle");
           out.close();
@@ -246,7 +258,10 @@ function guardBody(
       ctx.controller.abort(reason);
       return reader.cancel(reason).catch(() => {});
     },
-  });
+  };
+  // No read-ahead: pull only when Next asks for a chunk. A queued chunk made undici resume the upstream socket sooner,
+  // so each socket read took less: more, smaller chunks, each paying Next's piping and a write to the caller.
+  return new ReadableStream<Uint8Array>(guarded, { highWaterMark: 0 });
 
   function endWithError(out: ReadableStreamDefaultController<Uint8Array>, why: "idle" | "broken", error?: unknown) {
     const message =

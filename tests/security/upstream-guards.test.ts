@@ -230,6 +230,24 @@ describe("4. upstream faults end in plain words with the partial output kept", (
     expect(errorWords(state.error!).title).toBe("The upstream went silent in the middle of the answer");
   });
 
+  it("an upstream that keeps sending inside the idle limit is never cut, however long the answer runs", async () => {
+    // Ten times the gap between events (room for a busy test machine), and read for well over twice that.
+    vi.stubEnv("UPSTREAM_IDLE_TIMEOUT_MS", "500");
+    const res = await createResponse(viaFake("slow")); // an event every 50 ms, for as long as it is read
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    const until = Date.now() + 1200;
+    while (Date.now() < until) {
+      const { done, value } = await reader.read();
+      expect(done).toBe(false);
+      text += decoder.decode(value, { stream: true });
+    }
+    await reader.cancel();
+    expect(text).toContain(" more");
+    expect(text).not.toContain("upstream_idle_timeout");
+  });
+
   it("a connection cut before the terminal event: an error event in plain words; the text is kept", async () => {
     const { state, text } = await foldAnswer(await createResponse(viaFake("cut")));
     expect(text).toBe(PARTIAL_TEXT);

@@ -3,6 +3,7 @@ import { forward, upstreamFailure } from "@/lib/upstream/forward";
 import { redactSecrets } from "@/lib/upstream/redact";
 import { resolveUpstream, type Upstream } from "@/lib/upstream/resolve";
 import { POST as createResponse } from "@/app/api/v1/responses/route";
+import { POST as benchPassthrough } from "@/app/api/bench/passthrough/route";
 
 const KEY = "sk-test-abcdefghijklmnopqrstuvwxyz123456";
 
@@ -157,5 +158,17 @@ describe("POST /api/v1/responses validation", () => {
   it("rejects a non-string model and a non-object body", async () => {
     expect((await createResponse(incoming('{"model":5}'))).status).toBe(400);
     expect((await createResponse(incoming("[1,2]"))).status).toBe(400);
+  });
+});
+
+describe("bench-only pass-through route", () => {
+  it("is a 404 that calls nothing unless the server runs with PLAYGROUND_BENCH=1", async () => {
+    vi.stubEnv("PLAYGROUND_BENCH", "");
+    vi.stubEnv("OPENAI_BASE_URL", "https://gateway.example.test/v1");
+    const spy = vi.spyOn(globalThis, "fetch");
+    onTestFinished(() => spy.mockRestore());
+    const res = await benchPassthrough(incoming());
+    expect(res.status).toBe(404);
+    expect(spy).not.toHaveBeenCalled();
   });
 });
