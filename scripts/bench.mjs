@@ -827,7 +827,7 @@ function printTrace(trace) {
       if (smp.t < from || smp.t > to) continue;
       const chain = [];
       for (let n = nodes.get(smp.id); n; n = nodes.get(n.parent)) chain.push(n.callFrame?.functionName || "(anon)");
-      const key = chain.slice(0, 4).join(" < ");
+      const key = chain.slice(0, Number(process.env.BENCH_TRACE_DEPTH ?? 4)).join(" < ");
       self.set(key, (self.get(key) ?? 0) + 1);
     }
     return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${v}× ${k}`).join(" | ");
@@ -840,7 +840,7 @@ function printTrace(trace) {
     const sums = {};
     for (const e of inside) if (["Layout", "UpdateLayoutTree", "Paint", "PrePaint", "Layerize", "FunctionCall", "MajorGC", "MinorGC", "V8.GC_SCAVENGER", "EventDispatch", "TimerFire", "FireAnimationFrame", "ParseHTML", "v8.compile", "HitTest", "IntersectionObserverController::computeIntersections", "ScrollLayer"].includes(e.name)) sums[e.name] = (sums[e.name] ?? 0) + e.dur / 1000;
     byTid.set(key, (byTid.get(key) ?? 0) + 1);
-    console.error(`long task ${(t.dur / 1000).toFixed(0)} ms: ${Object.entries(sums).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ")}`);
+    console.error(`long task ${(t.dur / 1000).toFixed(0)} ms (main-thread CPU ${((t.tdur ?? NaN) / 1000).toFixed(0)} ms): ${Object.entries(sums).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ")}`);
     if (samples.length) console.error(`    js: ${jsIn(t.ts, t.ts + t.dur)}`);
   }
 }

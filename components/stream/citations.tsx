@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext, useEffect, useId, useReducer, useState, type ReactNode } from "react";
+import { createContext, memo, useContext, useEffect, useId, useReducer, useState, type ReactNode } from "react";
 import { displayUrl, type Citation, type FileMark, type UrlCitation } from "@/lib/responses/annotations";
 import { safeUrl } from "@/lib/markdown/safe-url";
 import { Icon } from "./icons";
@@ -119,7 +119,7 @@ export function FileChip({ mark }: { mark: FileMark }) {
  * Every citation of a part: url citations numbered as in the text (including those whose offsets could not be
  * placed), then each cited file once, with how often it is cited.
  */
-export function SourcesList({ citations }: { citations: readonly Citation[] }) {
+export const SourcesList = memo(function SourcesList({ citations }: { citations: readonly Citation[] }) {
   if (citations.length === 0) return null;
   const urls = citations.filter((c): c is UrlCitation => c.kind === "url");
   const files = new Map<string, { mark: FileMark; count: number }>();
@@ -151,9 +151,9 @@ export function SourcesList({ citations }: { citations: readonly Citation[] }) {
       </ol>
     </div>
   );
-}
+});
 
-function UrlSource({ citation }: { citation: UrlCitation }) {
+const UrlSource = memo(function UrlSource({ citation }: { citation: UrlCitation }) {
   const href = citationHref(citation.url);
   return (
     <span className="min-w-0">
@@ -172,7 +172,7 @@ function UrlSource({ citation }: { citation: UrlCitation }) {
       ) : null}
     </span>
   );
-}
+});
 
 function FileSource({ mark, count }: { mark: FileMark; count: number }) {
   return (

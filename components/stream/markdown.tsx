@@ -4,7 +4,7 @@ import { createElement, Fragment, memo, useEffect, useLayoutEffect, useMemo, use
 import { Lexer, type Token, type Tokens } from "marked";
 import { CodeView } from "@/components/ui/code-view";
 import { annotateMarkdown, CITE_PREFIX, FILE_PREFIX, markerIndex, type Citation } from "@/lib/responses/annotations";
-import { splitMarkdownBlocks } from "@/lib/markdown/blocks";
+import { splitGrowingMarkdown, type SplitBlocks } from "@/lib/markdown/blocks";
 import { decodeEntities } from "@/lib/markdown/entities";
 import { safeUrl } from "@/lib/markdown/safe-url";
 import { highlightLangFor } from "@/lib/highlight/shiki";
@@ -197,6 +197,29 @@ function useParsedBlocks(sources: readonly string[]): ParsedBlock[] {
   return ready;
 }
 
+/**
+ * Finished blocks in groups: a long answer has hundreds of blocks, and a group whose blocks did not change is skipped
+ * as one, so each frame reconciles a few groups and the growing block instead of every block of the answer.
+ */
+const GROUP_SIZE = 32;
+
+const BlockGroup = memo(
+  function BlockGroup({ blocks }: { blocks: readonly ParsedBlock[] }) {
+    return blocks.map((block, i) => <Block key={i} tokens={block.tokens} />);
+  },
+  (a, b) => a.blocks.length === b.blocks.length && a.blocks.every((block, i) => block === b.blocks[i]),
+);
+
+/** The blocks of a growing text, splitting again only what changed since the last render (lib/markdown/blocks.ts). */
+function useGrowingBlocks(source: string): readonly string[] {
+  const previous = useRef<{ text: string; split: SplitBlocks } | null>(null);
+  return useMemo(() => {
+    const split = splitGrowingMarkdown(source, previous.current);
+    previous.current = { text: source, split };
+    return split.blocks;
+  }, [source]);
+}
+
 /** Same content, same object: each citation keeps its identity while the answer grows, so its link does not re-render. */
 function useStableCitations(next: Citation[]): readonly Citation[] {
   const previous = useRef<{ list: readonly Citation[]; keys: string[] }>({ list: [], keys: [] });
@@ -234,13 +257,15 @@ export const Markdown = memo(function Markdown({
   // Read by the links that render in this pass (their blocks re-render when a marker is added or moves).
   store.current = citations;
   useLayoutEffect(() => store.publish(citations), [store, citations]);
-  const sources = useMemo(() => splitMarkdownBlocks(annotated.source), [annotated.source]);
+  const sources = useGrowingBlocks(annotated.source);
   const parsed = useParsedBlocks(sources);
+  const groups: ParsedBlock[][] = [];
+  for (let g = 0; g < parsed.length; g += GROUP_SIZE) groups.push(parsed.slice(g, g + GROUP_SIZE));
   return (
     <CitationsContext.Provider value={store}>
       <div className="prose-output" style={size === "sm" ? { fontSize: "13.5px", lineHeight: 1.55 } : undefined}>
-        {parsed.map((block, i) => (
-          <Block key={i} tokens={block.tokens} />
+        {groups.map((group, g) => (
+          <BlockGroup key={g} blocks={group} />
         ))}
       </div>
       {showSources ? <SourcesList citations={citations} /> : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitMarkdownBlocks } from "@/lib/markdown/blocks";
+import { splitGrowingMarkdown, splitMarkdownBlocks, type SplitBlocks } from "@/lib/markdown/blocks";
 import { safeUrl } from "@/lib/markdown/safe-url";
 
 describe("splitMarkdownBlocks", () => {
@@ -44,5 +44,36 @@ describe("safeUrl", () => {
     expect(safeUrl("vbscript:x")).toBeNull();
     expect(safeUrl("")).toBeNull();
     expect(safeUrl(undefined)).toBeNull();
+  });
+});
+
+describe("splitGrowingMarkdown", () => {
+  const answer = [
+    "# Title\n\nA paragraph with `code` and a [link](https://x.example).\n\n",
+    "```ts\nconst a = 1;\n\nconst b = 2;\n```\n\n",
+    "- one\n- two\n\n   \n\n",
+    "~~~\nnot a fence end ```\n\n~~~\n\n",
+    "Last words, still coming in",
+  ].join("");
+
+  it("gives the same blocks as splitting the whole text, for every way the text can grow", () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    for (let round = 0; round < 50; round++) {
+      let previous: { text: string; split: SplitBlocks } | null = null;
+      for (let end = 0; end <= answer.length; end += 1 + Math.floor(rand() * 9)) {
+        const text = answer.slice(0, end);
+        const split = splitGrowingMarkdown(text, previous);
+        expect(split.blocks, JSON.stringify(text)).toEqual(splitMarkdownBlocks(text));
+        previous = { text, split };
+      }
+    }
+  });
+
+  it("starts over when the earlier text changed (a citation marker spliced in before the last block)", () => {
+    const first = "One.\n\nTwo.\n\nThree";
+    const split = splitGrowingMarkdown(first, null);
+    const changed = "One [cited](#rp-cite-0).\n\nTwo.\n\nThree and more";
+    expect(splitGrowingMarkdown(changed, { text: first, split }).blocks).toEqual(splitMarkdownBlocks(changed));
   });
 });
