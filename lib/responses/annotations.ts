@@ -53,28 +53,61 @@ function str(value: unknown): string {
   return typeof value === "string" ? value : "";
 }
 
+/** Where a scan of fenced code stopped: closed regions so far, an open fence, and the start of the last line. */
+interface FenceScan {
+  text: string;
+  closed: Array<[number, number]>;
+  open: { marker: string; start: number } | null;
+  resumeAt: number;
+}
+
+/**
+ * The last scan, so a streamed answer that only grew is scanned from its last line on instead of from the start
+ * (this runs every frame of a stream, over the whole text).
+ */
+let lastScan: FenceScan | null = null;
+
 /** Fenced code regions `[start, end)` (a marker inside code would show as text, so markers move past them). */
-function fencedRegions(text: string): Array<[number, number]> {
-  const regions: Array<[number, number]> = [];
-  let open: { marker: string; start: number } | null = null;
-  let lineStart = 0;
+export function fencedRegions(text: string): Array<[number, number]> {
+  const prev = lastScan;
+  const resume = prev !== null && text.length >= prev.text.length && text.startsWith(prev.text);
+  const closed = resume ? prev.closed.slice() : [];
+  let open = resume ? prev.open : null;
+  let lineStart = resume ? prev.resumeAt : 0;
+  let lastLineStart = lineStart;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf("\n", lineStart);
     if (lineEnd === -1) lineEnd = text.length;
+    lastLineStart = lineStart;
+    // The last line may still grow: it is scanned again next time, from the state before it.
+    if (lineEnd === text.length) break;
     const line = text.slice(lineStart, lineEnd);
     const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (fence) {
       const marker = fence[1]!;
       if (!open) open = { marker, start: lineStart };
       else if (marker[0] === open.marker[0] && marker.length >= open.marker.length && line.trim() === marker) {
-        regions.push([open.start, lineEnd]);
+        closed.push([open.start, lineEnd]);
         open = null;
       }
     }
-    if (lineEnd === text.length) break;
     lineStart = lineEnd + 1;
   }
-  if (open) regions.push([open.start, text.length]);
+  lastScan = { text, closed, open, resumeAt: lastLineStart };
+  // The unfinished last line counts as a line of its own (a closing fence may be all it holds).
+  const regions = closed.slice();
+  let pending = open;
+  const last = text.slice(lastLineStart);
+  const fence = /^ {0,3}(`{3,}|~{3,})/.exec(last);
+  if (fence) {
+    const marker = fence[1]!;
+    if (!pending) pending = { marker, start: lastLineStart };
+    else if (marker[0] === pending.marker[0] && marker.length >= pending.marker.length && last.trim() === marker) {
+      regions.push([pending.start, text.length]);
+      pending = null;
+    }
+  }
+  if (pending) regions.push([pending.start, text.length]);
   return regions;
 }
 

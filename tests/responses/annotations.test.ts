@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { annotateMarkdown, displayUrl, markerIndex, CITE_PREFIX, FILE_PREFIX } from "@/lib/responses/annotations";
+import { annotateMarkdown, displayUrl, fencedRegions, markerIndex, CITE_PREFIX, FILE_PREFIX } from "@/lib/responses/annotations";
 import { splitMarkdownBlocks } from "@/lib/markdown/blocks";
 import { seedResponse } from "./helpers";
 
@@ -117,5 +117,42 @@ describe("helpers", () => {
     expect(markerIndex("https://x", CITE_PREFIX)).toBeNull();
     expect(displayUrl("https://example.com/a/b?utm=1")).toBe("example.com/a/b");
     expect(displayUrl("not a url")).toBe("not a url");
+  });
+});
+
+describe("fencedRegions on a growing text", () => {
+  /** The plain whole-text scan the incremental one must agree with. */
+  function reference(text: string): Array<[number, number]> {
+    const regions: Array<[number, number]> = [];
+    let open: { marker: string; start: number } | null = null;
+    let lineStart = 0;
+    while (lineStart <= text.length) {
+      let lineEnd = text.indexOf("\n", lineStart);
+      if (lineEnd === -1) lineEnd = text.length;
+      const line = text.slice(lineStart, lineEnd);
+      const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+      if (fence) {
+        const marker = fence[1]!;
+        if (!open) open = { marker, start: lineStart };
+        else if (marker[0] === open.marker[0] && marker.length >= open.marker.length && line.trim() === marker) {
+          regions.push([open.start, lineEnd]);
+          open = null;
+        }
+      }
+      if (lineEnd === text.length) break;
+      lineStart = lineEnd + 1;
+    }
+    if (open) regions.push([open.start, text.length]);
+    return regions;
+  }
+
+  it("agrees with a whole-text scan at every length, and after switching to another text", () => {
+    const text = "Intro\n\n```ts\nconst a = 1;\n``` not a close\n```\n\n~~~~\ncode\n~~~\n~~~~\n\n   ```\nindented fence\n   ```\nend\n````\nopen at the end";
+    const other = "```\nanother text\n";
+    for (let end = 0; end <= text.length; end++) {
+      const prefix = text.slice(0, end);
+      expect(fencedRegions(prefix), JSON.stringify(prefix)).toEqual(reference(prefix));
+      if (end % 17 === 0) expect(fencedRegions(other)).toEqual(reference(other));
+    }
   });
 });
