@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { Composer, type Upstream } from "@/components/composer/composer";
 import { useComposerState } from "@/components/composer/use-composer-state";
 import { usePersistentState } from "@/components/composer/use-persistent-state";
@@ -14,8 +14,7 @@ import { useResponseRun } from "@/components/stream/use-response-run";
 import { DialogButton } from "@/components/ui/dialog-button";
 import { callerHeaders, useCallerSettings } from "@/components/settings/caller-settings";
 import type { Preset } from "@/lib/presets";
-import { recordingFromRun, type Recording } from "@/lib/share/recording";
-import { whenIdle } from "@/lib/scheduling/yield";
+import { recordingFromRun } from "@/lib/share/recording";
 
 // Dialog contents load when their dialog first opens: nobody needs them (or the presets' bundled files, or the
 // code generators) for the first paint.
@@ -58,14 +57,10 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
 
   // The recording of the last run, offered by Share only when the composer still holds that run's request.
   const sent = runner.request;
-  // Built when the browser is idle after the run, not in the task that renders its end (tens of thousands of events).
-  const [recording, setRecording] = useState<Recording | null>(null);
-  useEffect(() => {
-    if (!sent || busy || state.status === "idle" || JSON.stringify(sent.body) !== JSON.stringify(composer.body)) {
-      setRecording(null);
-      return;
-    }
-    return whenIdle(() => setRecording(recordingFromRun({ request: sent.body, records: log.slice(), state })));
+  // Built when Share opens, not when the run ends: a long run's recording is tens of thousands of events.
+  const recording = useMemo(() => {
+    if (!sent || busy || state.status === "idle") return null;
+    return () => (JSON.stringify(sent.body) === JSON.stringify(composer.body) ? recordingFromRun({ request: sent.body, records: log.slice(), state }) : null);
   }, [sent, busy, state, log, composer.body]);
 
   const exportBaseUrl = usingLocal

@@ -12,8 +12,11 @@ import { CopyButton } from "./copy-button";
 export interface ShareButtonProps {
   /** The exact request body (what the composer sends to POST /api/v1/responses). */
   request: Record<string, unknown>;
-  /** The recording of the last run of this request, if any (`recordingFromRun`). */
-  recording: Recording | null;
+  /**
+   * The recording of the last run of this request, if any (`recordingFromRun`), or a function that builds it: called
+   * when the dialog opens, since a long run's recording is tens of thousands of events nobody may ever share.
+   */
+  recording: Recording | null | (() => Recording | null);
   defaultTitle?: string;
   className?: string;
 }
@@ -56,10 +59,12 @@ const encoder = new TextEncoder();
  * Where the server keeps no permalinks (`DATABASE_URL=none`), or on request, it makes a self-contained link with
  * the request compressed into the URL fragment instead. Keys never leave: the server scrubs anything key-shaped.
  */
-export function ShareButton({ request, recording, defaultTitle = "", className = "" }: ShareButtonProps) {
+export function ShareButton({ request, recording: recordingProp, defaultTitle = "", className = "" }: ShareButtonProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [title, setTitle] = useState(defaultTitle);
+  const [opened, setOpened] = useState<Recording | null>(null);
+  const recording = typeof recordingProp === "function" ? opened : recordingProp;
   const [withRecording, setWithRecording] = useState(recording !== null);
   const [result, setResult] = useState<Result | null>(null);
   const capabilities = useQuery({ queryKey: ["share", "capabilities"], queryFn: fetchCapabilities, staleTime: 5 * 60_000 });
@@ -100,7 +105,9 @@ export function ShareButton({ request, recording, defaultTitle = "", className =
     setResult(null);
     permalink.reset();
     fragment.reset();
-    setWithRecording(recording !== null);
+    const current = typeof recordingProp === "function" ? recordingProp() : recordingProp;
+    setOpened(current);
+    setWithRecording(current !== null);
     // The request may have changed since the last share: suggest a title from it unless the user typed one.
     setTitle((t) => (t.trim() === "" ? defaultTitle : t));
     setIsOpen(true);

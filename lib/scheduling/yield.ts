@@ -17,13 +17,3 @@ export function yieldToBrowser(): Promise<void> {
 
 /** Longest stretch of stream reading and folding before a loop gives the browser a turn. */
 export const SLICE_MS = 8;
-
-/** Runs `fn` when the browser is idle (within `timeoutMs` at the latest); returns a function that cancels it. */
-export function whenIdle(fn: () => void, timeoutMs = 300): () => void {
-  if (typeof requestIdleCallback === "function") {
-    const id = requestIdleCallback(fn, { timeout: timeoutMs });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(fn, 0);
-  return () => clearTimeout(id);
-}
