@@ -111,8 +111,18 @@ export function fencedRegions(text: string): Array<[number, number]> {
   return regions;
 }
 
+/** The region strictly containing `at` (regions are sorted and disjoint: a binary search, as this runs per frame). */
 function inRegion(regions: ReadonlyArray<[number, number]>, at: number): [number, number] | undefined {
-  return regions.find(([s, e]) => at > s && at < e);
+  let lo = 0;
+  let hi = regions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [s, e] = regions[mid]!;
+    if (at <= s) hi = mid - 1;
+    else if (at >= e) lo = mid + 1;
+    else return regions[mid];
+  }
+  return undefined;
 }
 
 /** Markdown link text must not contain unbalanced brackets. */
