@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useFrameState } from "./use-frame-state";
-import { EventLog } from "@/lib/responses/event-log";
+import { EventLog, eventRecordInput } from "@/lib/responses/event-log";
 import {
   applyEvents,
   markCancelled,
@@ -129,20 +129,8 @@ export function useResponseRun() {
               break;
             }
             const atMs = since();
-            if (parsed.kind === "invalid") {
-              log.append({ type: "(unreadable event)", sequenceNumber: null, atMs, data: null, raw: parsed.raw });
-              continue;
-            }
-            const event = parsed.event;
-            const index = log.append({
-              type: event.type,
-              sequenceNumber: typeof event.sequence_number === "number" ? event.sequence_number : null,
-              atMs,
-              data: event,
-              raw: parsed.raw,
-              reparse: parsed.verbatim,
-            });
-            pending.push({ event, atMs, index });
+            const index = log.append(eventRecordInput(parsed, atMs));
+            if (parsed.kind === "event") pending.push({ event: parsed.event, atMs, index });
           }
           // The next record is not here yet: show what arrived (a slow stream must not wait for its next event).
           applyPending();
