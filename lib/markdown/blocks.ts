@@ -1,3 +1,5 @@
+import { fenceAfter, isFenceLine, type OpenFence } from "./fences";
+
 /**
  * Splits markdown into top-level blocks at blank lines outside fenced code, so a streaming answer can
  * render every finished block once (memoised) and re-parse only the last, growing one.
@@ -17,19 +19,16 @@ function splitBlocksFrom(text: string, from: number): SplitBlocks {
   const blocks: string[] = [];
   let start = from;
   let lastStart = from;
-  let inFence: string | null = null;
+  let fence: OpenFence | null = null;
   let lineStart = from;
   const n = text.length;
   while (lineStart <= n) {
     let lineEnd = text.indexOf("\n", lineStart);
     if (lineEnd === -1) lineEnd = n;
     const line = text.slice(lineStart, lineEnd);
-    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence) {
-      const marker = fence[1]!;
-      if (inFence === null) inFence = marker;
-      else if (marker[0] === inFence[0] && marker.length >= inFence.length && line.trim() === marker) inFence = null;
-    } else if (inFence === null && line.trim() === "" && lineStart > start) {
+    if (isFenceLine(line)) {
+      fence = fenceAfter(fence, line, lineStart);
+    } else if (fence === null && line.trim() === "" && lineStart > start) {
       const block = text.slice(start, lineStart);
       if (block.trim() !== "") {
         blocks.push(block);

@@ -6,6 +6,8 @@
  * (upstreams, and the seed documents, send offsets past the end), malformed annotations are skipped, nothing throws.
  */
 
+import { fenceAfter, type OpenFence } from "@/lib/markdown/fences";
+
 export const CITE_PREFIX = "#rp-cite-";
 export const FILE_PREFIX = "#rp-file-";
 
@@ -57,7 +59,7 @@ function str(value: unknown): string {
 interface FenceScan {
   text: string;
   closed: Array<[number, number]>;
-  open: { marker: string; start: number } | null;
+  open: OpenFence | null;
   resumeAt: number;
 }
 
@@ -74,40 +76,21 @@ export function fencedRegions(text: string): Array<[number, number]> {
   const closed = resume ? prev.closed.slice() : [];
   let open = resume ? prev.open : null;
   let lineStart = resume ? prev.resumeAt : 0;
-  let lastLineStart = lineStart;
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf("\n", lineStart);
-    if (lineEnd === -1) lineEnd = text.length;
-    lastLineStart = lineStart;
-    // The last line may still grow: it is scanned again next time, from the state before it.
-    if (lineEnd === text.length) break;
-    const line = text.slice(lineStart, lineEnd);
-    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence) {
-      const marker = fence[1]!;
-      if (!open) open = { marker, start: lineStart };
-      else if (marker[0] === open.marker[0] && marker.length >= open.marker.length && line.trim() === marker) {
-        closed.push([open.start, lineEnd]);
-        open = null;
-      }
-    }
+  for (;;) {
+    const lineEnd = text.indexOf("\n", lineStart);
+    // The last line may still grow: it is read again next time, from the state before it.
+    if (lineEnd === -1) break;
+    const next = fenceAfter(open, text.slice(lineStart, lineEnd), lineStart);
+    if (open && !next) closed.push([open.start, lineEnd]);
+    open = next;
     lineStart = lineEnd + 1;
   }
-  lastScan = { text, closed, open, resumeAt: lastLineStart };
+  lastScan = { text, closed, open, resumeAt: lineStart };
   // The unfinished last line counts as a line of its own (a closing fence may be all it holds).
   const regions = closed.slice();
-  let pending = open;
-  const last = text.slice(lastLineStart);
-  const fence = /^ {0,3}(`{3,}|~{3,})/.exec(last);
-  if (fence) {
-    const marker = fence[1]!;
-    if (!pending) pending = { marker, start: lastLineStart };
-    else if (marker[0] === pending.marker[0] && marker.length >= pending.marker.length && last.trim() === marker) {
-      regions.push([pending.start, text.length]);
-      pending = null;
-    }
-  }
-  if (pending) regions.push([pending.start, text.length]);
+  const last = fenceAfter(open, text.slice(lineStart), lineStart);
+  if (open && !last) regions.push([open.start, text.length]);
+  else if (last) regions.push([last.start, text.length]);
   return regions;
 }
 
