@@ -24,7 +24,12 @@ for (const surface of ["/api/local/v1", "/api/v1"] as const) {
     test("create({stream: true}): content deltas, finish_reason stop, usage chunk, same text as non-streamed", async ({ baseURL }) => {
       const openai = client(baseURL);
       const messages = [{ role: "user" as const, content: "Chat over HTTP, 你好 🌍" }];
-      const stream = await openai.chat.completions.create({ model: "local-echo-1", messages, stream: true, stream_options: { include_usage: true } });
+      const stream = await openai.chat.completions.create({
+        model: "local-echo-1",
+        messages,
+        stream: true,
+        stream_options: { include_usage: true },
+      });
       let text = "";
       let finish: string | null = null;
       let usage: OpenAI.CompletionUsage | null | undefined = null;

@@ -3,8 +3,7 @@ import { expect, test } from "@playwright/test";
 /** Compare: the composer's request as Responses and as Chat Completions, both sent at once, side by side. */
 
 const SHOTS = process.env.E2E_SCREENSHOTS;
-const PNG_1PX =
-  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+const PNG_1PX = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
 test("a compare run with a function tool and an image: both columns answer, the chat column shows the tool call", async ({ page }) => {
   await page.goto("/");
@@ -88,12 +87,19 @@ test("a compare run with a function tool and an image: both columns answer, the 
   await expect(responses.getByTestId("run-status")).toHaveAttribute("data-status", "completed");
   await expect(chat).toContainText("Same words in both APIs");
   await expect(responses).toContainText("Same words in both APIs");
-  await expect(dialog.getByRole("region", { name: "Not translated" })).toContainText("Everything in this request has a Chat Completions equivalent");
+  await expect(dialog.getByRole("region", { name: "Not translated" })).toContainText(
+    "Everything in this request has a Chat Completions equivalent",
+  );
 });
 
 test("Code has a Chat Completions form, and a permalink shows the Chat translation with what was dropped", async ({ page }) => {
   await page.goto("/");
-  const body = { model: "local-echo-1", input: "Hello both APIs", previous_response_id: "resp_earlier", tools: [{ type: "file_search", vector_store_ids: ["vs_1"] }] };
+  const body = {
+    model: "local-echo-1",
+    input: "Hello both APIs",
+    previous_response_id: "resp_earlier",
+    tools: [{ type: "file_search", vector_store_ids: ["vs_1"] }],
+  };
   await page.getByLabel("Request JSON").fill(JSON.stringify(body));
   await page.getByRole("button", { name: "Code", exact: true }).click();
   const code = page.getByRole("dialog", { name: /Code for this request/ });

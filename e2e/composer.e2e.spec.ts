@@ -7,7 +7,11 @@ import { makePng } from "../tests/support/images";
  */
 
 const requestJson = (page: Page) => page.getByLabel("Request JSON", { exact: true });
-const section = (page: Page, title: string) => page.locator("details").filter({ has: page.locator(`summary:has-text("${title}")`) }).first();
+const section = (page: Page, title: string) =>
+  page
+    .locator("details")
+    .filter({ has: page.locator(`summary:has-text("${title}")`) })
+    .first();
 
 async function fresh(page: Page) {
   await page.goto("/");
@@ -34,7 +38,9 @@ async function runAndWait(page: Page) {
   await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "completed");
 }
 
-test("build a request with an uploaded image, an image URL, a function tool, reasoning and a json_schema format; the upstream receives exactly it", async ({ page }) => {
+test("build a request with an uploaded image, an image URL, a function tool, reasoning and a json_schema format; the upstream receives exactly it", async ({
+  page,
+}) => {
   await fresh(page);
   const png = makePng(48, 32);
   const schema = {
@@ -121,7 +127,13 @@ test("paste a full request into Request JSON: the form follows, and Run sends ex
     metadata: { lesson: "7" },
     include: ["reasoning.encrypted_content"],
     tools: [
-      { type: "function", name: "get_weather", description: "Weather", parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"], additionalProperties: false }, strict: true },
+      {
+        type: "function",
+        name: "get_weather",
+        description: "Weather",
+        parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"], additionalProperties: false },
+        strict: true,
+      },
       { type: "web_search", search_context_size: "low", filters: { allowed_domains: ["weather.gov"] } },
       { type: "a_future_tool", dial: 11 },
     ],
@@ -156,7 +168,12 @@ test("paste a full request into Request JSON: the form follows, and Run sends ex
   await runAndWait(page);
   expect(await lastReceived(page)).toEqual(full);
   // tool_choice forces get_weather, so the engine answers with that call (arguments valid for its strict schema).
-  await expect(page.getByRole("region", { name: "Output" }).getByLabel(/^Function call/).first()).toContainText("get_weather");
+  await expect(
+    page
+      .getByRole("region", { name: "Output" })
+      .getByLabel(/^Function call/)
+      .first(),
+  ).toContainText("get_weather");
 });
 
 test("problems are shown inline with their path and Run refuses to send; invalid JSON keeps the last valid form", async ({ page }) => {
@@ -194,7 +211,9 @@ test("images are checked in the page, files upload with progress, and everything
   await page.getByRole("button", { name: "+ File" }).click();
 
   // A text file pretending to be an image is refused with a clear message.
-  await page.getByLabel("Message 1: upload image").setInputFiles({ name: "fake.png", mimeType: "image/png", buffer: Buffer.from("not really a png") });
+  await page
+    .getByLabel("Message 1: upload image")
+    .setInputFiles({ name: "fake.png", mimeType: "image/png", buffer: Buffer.from("not really a png") });
   await expect(page.getByRole("alert").filter({ hasText: "fake.png" })).toContainText("“fake.png” is not a PNG, JPEG, WEBP or GIF image");
 
   // Upload a file through /api/v1/files (held back a moment so the progress bar can be seen).
@@ -203,7 +222,9 @@ test("images are checked in the page, files upload with progress, and everything
     await route.continue();
   });
   const notes = "Shopping list: apples, bread, coffee. Call the plumber on Tuesday.";
-  await page.getByLabel("Message 1 part 2: upload file").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from(notes) });
+  await page
+    .getByLabel("Message 1 part 2: upload file")
+    .setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from(notes) });
   await expect(page.getByLabel("Upload progress")).toBeVisible();
   await expect(page.getByRole("group", { name: "Message 1 part 2" }).getByLabel("file_id")).toHaveValue(/^file-[0-9a-f]{24}$/);
   await page.getByLabel("Message 1: upload image").setInputFiles({ name: "dot.png", mimeType: "image/png", buffer: makePng(5, 7) });

@@ -18,8 +18,6 @@ const weather = {
   },
 };
 
-
-
 const isResponsesPost = (r: Request) => r.url().endsWith("/api/v1/responses") && r.method() === "POST";
 
 async function callWeather(page: Page, extra: Record<string, unknown> = {}) {
@@ -54,7 +52,9 @@ test("function-call round trip with previous_response_id", async ({ page }) => {
   expect(body.tools[0].name).toBe("get_current_weather");
 
   await expect(status(page)).toHaveAttribute("data-status", "completed");
-  const answer = output(page).getByRole("article", { name: /Message/ }).last();
+  const answer = output(page)
+    .getByRole("article", { name: /Message/ })
+    .last();
   await expect(answer).toContainText("You asked: «What's the weather in Boston?»");
   await expect(answer).toContainText("according to get_current_weather, temperature 18, conditions light rain");
   await expect(output(page).getByRole("list", { name: "Earlier turns" })).toContainText("get_current_weather");
@@ -74,10 +74,18 @@ test("function-call round trip by replaying the whole input (store: false)", asy
   const body = (await sent).postDataJSON() as Record<string, any>;
   expect(body.store).toBe(false);
   expect(body.previous_response_id).toBeUndefined();
-  expect(body.input.map((i: { type?: string; role?: string }) => i.type ?? i.role)).toEqual(["user", "function_call", "function_call_output"]);
+  expect(body.input.map((i: { type?: string; role?: string }) => i.type ?? i.role)).toEqual([
+    "user",
+    "function_call",
+    "function_call_output",
+  ]);
   expect(body.input[2]).toMatchObject({ call_id: body.input[1].call_id, output: "Sunny, 24 °C" });
   await expect(status(page)).toHaveAttribute("data-status", "completed");
-  await expect(output(page).getByRole("article", { name: /Message/ }).last()).toContainText("according to get_current_weather, «Sunny, 24 °C»");
+  await expect(
+    output(page)
+      .getByRole("article", { name: /Message/ })
+      .last(),
+  ).toContainText("according to get_current_weather, «Sunny, 24 °C»");
 });
 
 test("a two-turn conversation, continued by id, then by replay", async ({ page }) => {
@@ -92,18 +100,32 @@ test("a two-turn conversation, continued by id, then by replay", async ({ page }
   await expect(status(page)).toHaveAttribute("data-status", "completed");
   const turns = output(page).getByRole("list", { name: "Earlier turns" });
   await expect(turns.getByRole("listitem", { name: "Turn 1" })).toContainText("Remember the word banana.");
-  const latest = output(page).getByRole("article", { name: /Message/ }).last();
+  const latest = output(page)
+    .getByRole("article", { name: /Message/ })
+    .last();
   await expect(latest).toContainText("This is turn 2 of our conversation; earlier you said: «Remember the word banana.»");
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/conversation.png` });
 
-  await output(page).getByRole("radio", { name: /Replay the whole input/ }).check();
+  await output(page)
+    .getByRole("radio", { name: /Replay the whole input/ })
+    .check();
   await output(page).getByLabel("Reply").fill("Thanks!");
   const third = page.waitForRequest(isResponsesPost);
   await output(page).getByRole("button", { name: "Send", exact: true }).click();
   const body = (await third).postDataJSON() as Record<string, any>;
   expect(body.store).toBe(false);
-  expect(body.input.map((i: { role?: string; type?: string }) => i.role ?? i.type)).toEqual(["user", "assistant", "user", "assistant", "user"]);
+  expect(body.input.map((i: { role?: string; type?: string }) => i.role ?? i.type)).toEqual([
+    "user",
+    "assistant",
+    "user",
+    "assistant",
+    "user",
+  ]);
   await expect(status(page)).toHaveAttribute("data-status", "completed");
   await expect(turns.getByRole("listitem", { name: /^Turn \d+$/ })).toHaveCount(2);
-  await expect(output(page).getByRole("article", { name: /Message/ }).last()).toContainText("5 messages (3 user, 2 assistant)");
+  await expect(
+    output(page)
+      .getByRole("article", { name: /Message/ })
+      .last(),
+  ).toContainText("5 messages (3 user, 2 assistant)");
 });

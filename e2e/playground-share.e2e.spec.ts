@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { fresh } from "./support/page";
 import { E2E_DATABASE_FILE } from "./support/e2e-env";
 
@@ -9,7 +9,6 @@ import { E2E_DATABASE_FILE } from "./support/e2e-env";
  */
 
 const KEYISH = "sk-proj-abcdefghijklmnopqrstuvwxyz0123456789";
-
 
 test("build, run, Share with the recording, then replay it in a fresh browser", async ({ page, browser }) => {
   await fresh(page);
@@ -83,7 +82,9 @@ test("the file search preset uploads its file, builds a vector store, and runs o
   await expect(presets.getByRole("list", { name: "Presets" }).getByRole("listitem")).toHaveCount(7);
   await presets.getByRole("button", { name: /Load the .*file search.* preset/i }).click();
   await expect(presets).toBeHidden();
-  const body = JSON.parse(await page.getByLabel("Request JSON", { exact: true }).inputValue()) as { tools: Array<{ vector_store_ids?: string[] }> };
+  const body = JSON.parse(await page.getByLabel("Request JSON", { exact: true }).inputValue()) as {
+    tools: Array<{ vector_store_ids?: string[] }>;
+  };
   expect(body.tools[0]?.vector_store_ids?.[0]).toMatch(/^vs_/);
   await page.getByRole("button", { name: "Run" }).click();
   await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "completed");

@@ -10,8 +10,6 @@ import { events, fresh, output, runJson, status } from "./support/page";
 
 const SHOTS = process.env.E2E_SCREENSHOTS; // a directory: save the screenshots a reviewer looks at
 
-
-
 async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png` });
 }
@@ -63,11 +61,17 @@ test("file search over an uploaded file: results with scores and a file chip at 
   const upload = await page.request.post("/api/local/v1/files", {
     multipart: {
       purpose: "assistants",
-      file: { name: "dragons.txt", mimeType: "text/plain", buffer: Buffer.from("Ancient brown dragons breathe acid. A brown dragon can live for 2000 years. They hoard copper coins.") },
+      file: {
+        name: "dragons.txt",
+        mimeType: "text/plain",
+        buffer: Buffer.from("Ancient brown dragons breathe acid. A brown dragon can live for 2000 years. They hoard copper coins."),
+      },
     },
   });
   const file = (await upload.json()) as { id: string };
-  const store = (await (await page.request.post("/api/v1/vector_stores", { data: { name: "Bestiary", file_ids: [file.id] } })).json()) as { id: string };
+  const store = (await (await page.request.post("/api/v1/vector_stores", { data: { name: "Bestiary", file_ids: [file.id] } })).json()) as {
+    id: string;
+  };
   await runJson(page, {
     input: "How many years can a brown dragon live?",
     tools: [{ type: "file_search", vector_store_ids: [store.id] }],
@@ -131,14 +135,18 @@ test("timeline ↔ output: filter and search events; an event rings its item; an
   await expect(status(page)).toHaveAttribute("data-status", "completed");
   const list = events(page).getByRole("list", { name: "Event list" });
 
-  await events(page).getByRole("button", { name: /^Hosted tools/ }).click();
+  await events(page)
+    .getByRole("button", { name: /^Hosted tools/ })
+    .click();
   await expect(list.getByRole("listitem")).toHaveCount(3);
   await expect(list.getByRole("listitem").nth(1)).toHaveAttribute("data-event-type", "response.web_search_call.searching");
   await list.getByRole("listitem").nth(1).click();
   const webSearch = output(page).getByRole("article", { name: /Web search/ });
   await expect(webSearch).toHaveAttribute("data-highlighted", "true");
   await expect(page.getByLabel("Event detail")).toContainText("The web search is running.");
-  await events(page).getByRole("button", { name: /^Hosted tools/ }).click();
+  await events(page)
+    .getByRole("button", { name: /^Hosted tools/ })
+    .click();
 
   await events(page).getByLabel("Search events").fill("url_citation");
   await expect(events(page)).toContainText(/Showing \d+ of \d+ events/);
@@ -153,7 +161,11 @@ test("timeline ↔ output: filter and search events; an event rings its item; an
   await reasoning.getByRole("button", { name: /Show the \d+ events of this reasoning/ }).click();
   await expect(events(page).getByRole("status")).toContainText("Events of reasoning");
   const types = await list.getByRole("listitem").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-event-type")));
-  expect(types.every((t) => t === "response.output_item.added" || t === "response.output_item.done" || t!.startsWith("response.reasoning_summary"))).toBe(true);
+  expect(
+    types.every(
+      (t) => t === "response.output_item.added" || t === "response.output_item.done" || t!.startsWith("response.reasoning_summary"),
+    ),
+  ).toBe(true);
   await events(page).getByRole("button", { name: "Show all events" }).click();
   await expect(events(page).getByRole("status")).toHaveCount(0);
 });
@@ -166,13 +178,19 @@ test("item families the engine does not produce render from their fixtures; an M
     bodies.push(JSON.parse(route.request().postData() ?? "{}") as Record<string, unknown>);
     await route.fulfill({ status: 200, contentType: "text/event-stream", body: fixtures[Math.min(bodies.length - 1, 1)]! });
   });
-  await runJson(page, { input: "use the wiki", tools: [{ type: "mcp", server_label: "deepwiki", server_url: "https://mcp.example.com/sse" }] });
+  await runJson(page, {
+    input: "use the wiki",
+    tools: [{ type: "mcp", server_label: "deepwiki", server_url: "https://mcp.example.com/sse" }],
+  });
   await expect(status(page)).toHaveAttribute("data-status", "completed");
   await expect(output(page).getByRole("article", { name: /MCP tools/ })).toContainText("ask_question");
   await expect(output(page).getByRole("article", { name: /MCP call/ })).toContainText("SSEDecoder");
   await output(page).getByRole("button", { name: "Approve" }).click();
   await expect.poll(() => bodies.length).toBe(2);
-  expect(bodies[1]).toMatchObject({ previous_response_id: "resp_mcp_1", input: [{ type: "mcp_approval_response", approval_request_id: "mcpr_1", approve: true }] });
+  expect(bodies[1]).toMatchObject({
+    previous_response_id: "resp_mcp_1",
+    input: [{ type: "mcp_approval_response", approval_request_id: "mcpr_1", approve: true }],
+  });
   await expect(output(page).getByRole("list", { name: "Earlier turns" })).toContainText("delete_wiki");
   await expect(output(page)).toContainText("✓ Approved");
 
@@ -186,7 +204,10 @@ test("item families the engine does not produce render from their fixtures; an M
     await page.unroute("**/api/v1/responses");
     const body = readFileSync(`tests/fixtures/${name}.sse`, "utf8");
     await page.route("**/api/v1/responses", (route) => route.fulfill({ status: 200, contentType: "text/event-stream", body }));
-    await runJson(page, { input: name, tools: [{ type: "computer_use_preview", display_width: 1280, display_height: 800, environment: "browser" }] });
+    await runJson(page, {
+      input: name,
+      tools: [{ type: "computer_use_preview", display_width: 1280, display_height: 800, environment: "browser" }],
+    });
     await expect(status(page)).toHaveAttribute("data-status", "completed");
     await expect(output(page).getByRole("article", { name: label }).first()).toContainText(text);
     if (name === "computer-call") await expect(output(page).getByRole("img", { name: /^Display 1280×800: left click/ })).toBeVisible();

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { fresh, output, runJson, status } from "./support/page";
 
 /**
@@ -6,10 +6,9 @@ import { fresh, output, runJson, status } from "./support/page";
  * triggers (`[xss]`, `[cut]`; lib/local-engine/README.md).
  */
 
-
-
-
-test("[xss]: script tags, onerror, javascript: links and hostile citations render as text; no dialog opens, no script runs", async ({ page }) => {
+test("[xss]: script tags, onerror, javascript: links and hostile citations render as text; no dialog opens, no script runs", async ({
+  page,
+}) => {
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
     dialogs.push(d.message());
@@ -37,7 +36,9 @@ test("[xss]: script tags, onerror, javascript: links and hostile citations rende
   const hrefs = await out.locator("a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
   for (const href of hrefs) expect(href).toMatch(/^(https?:|mailto:|#|\/)/);
   const handlers = await out.evaluate((root) =>
-    [...root.querySelectorAll("*")].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith("on")).map((a) => `${el.tagName} ${a.name}`)),
+    [...root.querySelectorAll("*")].flatMap((el) =>
+      [...el.attributes].filter((a) => a.name.startsWith("on")).map((a) => `${el.tagName} ${a.name}`),
+    ),
   );
   expect(handlers).toEqual([]);
 
@@ -61,7 +62,9 @@ test("[cut]: a stream cut mid-answer keeps the text and says so in plain words",
   await expect(status(page)).toHaveAttribute("data-status", "completed");
 });
 
-test("Settings: your key stays in sessionStorage, goes with each request, and an internal base URL is refused in plain words", async ({ page }) => {
+test("Settings: your key stays in sessionStorage, goes with each request, and an internal base URL is refused in plain words", async ({
+  page,
+}) => {
   const KEY = "sk-e2e-caller-key-0123456789";
   await fresh(page);
   await page.getByRole("button", { name: "Settings" }).click();

@@ -160,7 +160,9 @@ test("a shared recorded run opens in a fresh browser, shows the same request, re
   // Export recording downloads the same recording.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export recording" }).click()]);
   expect(download.suggestedFilename()).toBe("permalink-replay-step-by-step.recording.json");
-  const file = JSON.parse(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"))) as Recording;
+  const file = JSON.parse(
+    await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8")),
+  ) as Recording;
   expect(file.events).toEqual(run.recording.events);
 
   // Open in playground hands the request over and goes to the playground.
@@ -175,7 +177,9 @@ test("a shared recorded run opens in a fresh browser, shows the same request, re
   await context.close();
 });
 
-test("keys never reach the database or the page: the header is ignored, key-shaped fields are dropped or redacted", async ({ request: api }) => {
+test("keys never reach the database or the page: the header is ignored, key-shaped fields are dropped or redacted", async ({
+  request: api,
+}) => {
   const created = await api.post("/api/share", {
     headers: { authorization: `Bearer ${KEY}` },
     data: {
@@ -185,13 +189,27 @@ test("keys never reach the database or the page: the header is ignored, key-shap
       recording: {
         version: 1,
         request: { model: "local-echo-1", api_key: KEY },
-        events: [{ atMs: 3, type: "response.created", raw: JSON.stringify({ type: "response.created", response: { id: "resp_1", instructions: KEY } }) }],
+        events: [
+          {
+            atMs: 3,
+            type: "response.created",
+            raw: JSON.stringify({ type: "response.created", response: { id: "resp_1", instructions: KEY } }),
+          },
+        ],
       },
     },
   });
   expect(created.status()).toBe(201);
   const { id, removed } = (await created.json()) as { id: string; removed: string[] };
-  expect(removed).toEqual(expect.arrayContaining(["request.input", "request.api_key", "request.metadata.token", "recording.request.api_key", "recording.events[0].raw"]));
+  expect(removed).toEqual(
+    expect.arrayContaining([
+      "request.input",
+      "request.api_key",
+      "request.metadata.token",
+      "recording.request.api_key",
+      "recording.events[0].raw",
+    ]),
+  );
 
   const html = await (await api.get(`/p/${id}`)).text();
   expect(html).toContain("Keys must not leak");
@@ -223,7 +241,10 @@ test("an unknown permalink is a 404 page; a stateless link decodes the request f
   await expect(page.getByRole("alert").filter({ hasText: "damaged" })).toBeVisible();
 });
 
-test("a recording exported to a file imports back at /replay, replays offline, and can be shared from there", async ({ page, baseURL }, testInfo) => {
+test("a recording exported to a file imports back at /replay, replays offline, and can be shared from there", async ({
+  page,
+  baseURL,
+}, testInfo) => {
   const run = await recordRun(baseURL ?? "", { model: "local-echo-1", input: "Replay me in a classroom without network.", stream: true });
   const file = testInfo.outputPath("classroom.recording.json");
   writeFileSync(file, recordingToFileText({ ...run.recording, title: "Classroom replay" }));

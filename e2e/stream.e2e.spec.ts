@@ -1,11 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { events, fresh, output, status } from "./support/page";
-
-
 
 test("a prompt streams into Output while events arrive, ending in response.completed with usage", async ({ page }) => {
   await fresh(page);
-  await page.getByLabel("Message", { exact: true }).fill("Explain in plain words what a streaming response is, and why a playground shows every event.");
+  await page
+    .getByLabel("Message", { exact: true })
+    .fill("Explain in plain words what a streaming response is, and why a playground shows every event.");
   await page.getByRole("button", { name: "Run" }).click();
 
   const status = page.getByTestId("run-status");
@@ -20,7 +20,9 @@ test("a prompt streams into Output while events arrive, ending in response.compl
   await expect(status).toHaveAttribute("data-status", "completed");
   await expect(events(page).locator('[data-event-type="response.completed"]')).toBeVisible();
   // The list follows the newest event; scroll back to the top to see the first one.
-  await events(page).getByRole("list", { name: "Event list" }).evaluate((el) => (el.scrollTop = 0));
+  await events(page)
+    .getByRole("list", { name: "Event list" })
+    .evaluate((el) => (el.scrollTop = 0));
   await expect(events(page).getByRole("listitem").first()).toHaveAttribute("data-event-type", "response.created");
   const usage = page.getByRole("region", { name: "Usage" });
   await expect(usage).toContainText("Input tokens");
@@ -73,7 +75,9 @@ test("an API error is shown in plain words", async ({ page }) => {
     route.fulfill({
       status: 401,
       contentType: "application/json",
-      body: JSON.stringify({ error: { message: "Incorrect API key provided", type: "invalid_request_error", param: null, code: "invalid_api_key" } }),
+      body: JSON.stringify({
+        error: { message: "Incorrect API key provided", type: "invalid_request_error", param: null, code: "invalid_api_key" },
+      }),
     }),
   );
   await page.getByLabel("Message", { exact: true }).fill("hi");
@@ -103,14 +107,22 @@ test("a non-streamed request renders the whole answer at once", async ({ page })
   await expect(page.getByRole("region", { name: "Usage" })).toContainText("Output tokens");
 });
 
-test("the event list follows a stream until the user scrolls up, stays put while events arrive, and follows again at the bottom", async ({ page }) => {
+test("the event list follows a stream until the user scrolls up, stays put while events arrive, and follows again at the bottom", async ({
+  page,
+}) => {
   await fresh(page);
   // A long answer (the engine echoes the prompt, one word per 20 ms): several seconds of events.
   await page.getByLabel("Message", { exact: true }).fill(Array.from({ length: 160 }, (_, i) => `word${i}`).join(" "));
   await page.getByRole("button", { name: "Run" }).click();
   const list = events(page).getByRole("list", { name: "Event list" });
-  const lastIndex = async () => Math.max(...(await list.locator("[data-event-index]").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-event-index"))))));
-  const firstIndex = async () => Math.min(...(await list.locator("[data-event-index]").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-event-index"))))));
+  const lastIndex = async () =>
+    Math.max(
+      ...(await list.locator("[data-event-index]").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-event-index"))))),
+    );
+  const firstIndex = async () =>
+    Math.min(
+      ...(await list.locator("[data-event-index]").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-event-index"))))),
+    );
   // Following: the newest event is among the rows, and the rows move on.
   await expect.poll(lastIndex).toBeGreaterThan(40);
   const seen = await lastIndex();
@@ -121,8 +133,24 @@ test("the event list follows a stream until the user scrolls up, stays put while
   await list.hover();
   await page.mouse.wheel(0, -100_000);
   await expect.poll(firstIndex).toBe(0);
-  const countThen = Number((await events(page).getByText(/^\d+ events$/).innerText()).split(" ")[0]);
-  await expect.poll(async () => Number((await events(page).getByText(/^\d+ events$/).innerText()).split(" ")[0])).toBeGreaterThan(countThen + 20);
+  const countThen = Number(
+    (
+      await events(page)
+        .getByText(/^\d+ events$/)
+        .innerText()
+    ).split(" ")[0],
+  );
+  await expect
+    .poll(async () =>
+      Number(
+        (
+          await events(page)
+            .getByText(/^\d+ events$/)
+            .innerText()
+        ).split(" ")[0],
+      ),
+    )
+    .toBeGreaterThan(countThen + 20);
   expect(await firstIndex()).toBe(0);
   await expect(list.locator('[data-event-index="0"]')).toHaveAttribute("data-event-type", "response.created");
 

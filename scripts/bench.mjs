@@ -88,7 +88,7 @@ const CODE_LINES = [
   "const client = new OpenAI({ baseURL, apiKey });",
   "const stream = await client.responses.create({ model, input, stream: true });",
   "for await (const event of stream) {",
-  "  if (event.type === \"response.output_text.delta\") process.stdout.write(event.delta);",
+  '  if (event.type === "response.output_text.delta") process.stdout.write(event.delta);',
   "}",
   "const total = items.reduce((sum, item) => sum + item.tokens, 0);",
   "console.log(`done in ${elapsed} ms`);",
@@ -174,8 +174,16 @@ function buildStream(words) {
   });
   ev("response.created", { response: response("in_progress", []) });
   ev("response.in_progress", { response: response("in_progress", []) });
-  ev("response.output_item.added", { output_index: 0, item: { id: itemId, type: "message", role: "assistant", status: "in_progress", content: [] } });
-  ev("response.content_part.added", { item_id: itemId, output_index: 0, content_index: 0, part: { type: "output_text", text: "", annotations: [] } });
+  ev("response.output_item.added", {
+    output_index: 0,
+    item: { id: itemId, type: "message", role: "assistant", status: "in_progress", content: [] },
+  });
+  ev("response.content_part.added", {
+    item_id: itemId,
+    output_index: 0,
+    content_index: 0,
+    part: { type: "output_text", text: "", annotations: [] },
+  });
   let text = "";
   const annotations = [];
   let deltas = 0;
@@ -342,7 +350,14 @@ function post(port, pathname, payload, { ticks = false } = {}) {
     const body = JSON.stringify(payload);
     const t0 = now();
     const req = http.request(
-      { host: "127.0.0.1", port, path: pathname, method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+      {
+        host: "127.0.0.1",
+        port,
+        path: pathname,
+        method: "POST",
+        agent,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+      },
       (res) => {
         let first = NaN;
         let bytes = 0;
@@ -440,7 +455,9 @@ function postRaw(port, pathname, payload) {
     socket.on("data", onData);
     socket.on("error", done);
     socket.on("close", onClose);
-    socket.write(`POST ${pathname} HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    socket.write(
+      `POST ${pathname} HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
   });
 }
 
@@ -460,7 +477,8 @@ function newestMtime(dir) {
 function ensureBuild() {
   const buildId = path.join(root, ".next", "BUILD_ID");
   const sources = ["app", "components", "lib"].map((d) => newestMtime(path.join(root, d)));
-  const stale = !existsSync(buildId) || Math.max(...sources, statSync(path.join(root, "next.config.mjs")).mtimeMs) > statSync(buildId).mtimeMs;
+  const stale =
+    !existsSync(buildId) || Math.max(...sources, statSync(path.join(root, "next.config.mjs")).mtimeMs) > statSync(buildId).mtimeMs;
   if (!args.has("--build") && !stale) return;
   log("building (next build)…");
   const r = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
@@ -482,23 +500,27 @@ function freePort(from = Number(process.env.BENCH_PORT) || 3300 + Math.floor(Mat
 async function startApp(upstreamPort, dbDir) {
   const port = await freePort();
   const t0 = now();
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    detached: true,
-    stdio: ["ignore", "ignore", "pipe"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      OPENAI_API_KEY: "bench",
-      OPENAI_BASE_URL: `http://127.0.0.1:${upstreamPort}/v1`,
-      UPSTREAM_ALLOW_PRIVATE: "1",
-      PLAYGROUND_BENCH: "1",
-      // The bench sends ~150 proxy calls a minute from one client: a limit that never trips, but still runs.
-      PLAYGROUND_RATE_LIMIT_PER_MIN: "1000000",
-      DATABASE_URL: `file:${path.join(dbDir, "bench.db")}`,
+  const child = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: root,
+      detached: true,
+      stdio: ["ignore", "ignore", "pipe"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        OPENAI_API_KEY: "bench",
+        OPENAI_BASE_URL: `http://127.0.0.1:${upstreamPort}/v1`,
+        UPSTREAM_ALLOW_PRIVATE: "1",
+        PLAYGROUND_BENCH: "1",
+        // The bench sends ~150 proxy calls a minute from one client: a limit that never trips, but still runs.
+        PLAYGROUND_RATE_LIMIT_PER_MIN: "1000000",
+        DATABASE_URL: `file:${path.join(dbDir, "bench.db")}`,
+      },
     },
-  });
+  );
   let stderr = "";
   child.stderr.on("data", (d) => (stderr += d));
   const deadline = t0 + 60_000;
@@ -593,7 +615,13 @@ async function benchProxy(upstream, app, pipe, stream20k) {
     for (const run of rotate(runs, i * 3)) times[`${run.input}:${run.target.key}`].push((await drain(run)).total);
   }
   const medians = (input) => Object.fromEntries(paths.map((t) => [t.key, median(times[`${input}:${t.key}`])]));
-  const throughput = { events: medians("throughput-events"), batched: medians("throughput-batched"), bytes: stream20k.body.length, count: stream20k.events, runs: R };
+  const throughput = {
+    events: medians("throughput-events"),
+    batched: medians("throughput-batched"),
+    bytes: stream20k.body.length,
+    count: stream20k.events,
+    runs: R,
+  };
   return { overhead, throughput };
 }
 
@@ -627,7 +655,7 @@ async function measureRun(page, cdp, url, { timeoutMs }) {
       });
       po.observe({ type: "longtask" });
       const done = new Promise((resolve) => {
-        const hit = (node) => (node.nodeType === Node.TEXT_NODE ? node.data : node.textContent ?? "").includes(sentinel);
+        const hit = (node) => (node.nodeType === Node.TEXT_NODE ? node.data : (node.textContent ?? "")).includes(sentinel);
         const mo = new MutationObserver((records) => {
           for (const r of records) {
             if ((r.type === "characterData" && hit(r.target)) || [...r.addedNodes].some(hit)) {
@@ -654,7 +682,10 @@ async function measureRun(page, cdp, url, { timeoutMs }) {
       po.disconnect();
       const inRun = tasks.filter((t) => t.start >= t0 - 1);
       // When the last byte of the answer reached the page (network side), for telling network time from render time.
-      const net = performance.getEntriesByType("resource").filter((e) => e.name.includes("/api/v1/responses")).at(-1);
+      const net = performance
+        .getEntriesByType("resource")
+        .filter((e) => e.name.includes("/api/v1/responses"))
+        .at(-1);
       return {
         timeMs: tEnd - t0,
         netEndMs: net ? net.responseEnd - t0 : NaN,
@@ -747,8 +778,20 @@ async function benchView(upstream, app, streams) {
         await cdp.send("Profiler.start");
       }
       const tracing = args.has("--trace") && picked;
-      if (tracing) await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink.user_timing", ...(process.env.BENCH_TRACE_JS ? ["disabled-by-default-v8.cpu_profiler"] : [])] });
-      const first = profiling || tracing ? await measureRun(page, perf, `${base}/`, { timeoutMs: 60_000 }) : await measureInNewTab(context, `${base}/`, { timeoutMs: 60_000 });
+      if (tracing)
+        await browser.startTracing(page, {
+          categories: [
+            "devtools.timeline",
+            "disabled-by-default-devtools.timeline",
+            "v8",
+            "blink.user_timing",
+            ...(process.env.BENCH_TRACE_JS ? ["disabled-by-default-v8.cpu_profiler"] : []),
+          ],
+        });
+      const first =
+        profiling || tracing
+          ? await measureRun(page, perf, `${base}/`, { timeoutMs: 60_000 })
+          : await measureInNewTab(context, `${base}/`, { timeoutMs: 60_000 });
       if (tracing) printTrace(JSON.parse((await browser.stopTracing()).toString("utf8")));
       if (cdp) printProfile((await cdp.send("Profiler.stop")).profile);
       const naiveLimit = QUICK ? 30_000 : 60_000;
@@ -795,10 +838,48 @@ function printProfile(profile) {
       }
     }
   });
-  const watch = ["useLinkedSelection", "outputOf", "OutputView", "OutputItems", "MessageBody", "ItemShell", "flush", "Block", "Markdown", "annotateMarkdown", "splitMarkdownBlocks", "useStableCitations", "applyEvent", "parseSseMessage", "readSse", "EventTimeline", "ItemBlock", "Playground", "Composer", "ConversationView", "CodeView", "highlightToHtml", "drain", "performWorkOnRoot", "commitRoot", "flushPassiveEffects", "send", "Link", "fencedRegions", "SourcesList", "onScroll", "summarizeEvent", "sync"];
+  const watch = [
+    "useLinkedSelection",
+    "outputOf",
+    "OutputView",
+    "OutputItems",
+    "MessageBody",
+    "ItemShell",
+    "flush",
+    "Block",
+    "Markdown",
+    "annotateMarkdown",
+    "splitMarkdownBlocks",
+    "useStableCitations",
+    "applyEvent",
+    "parseSseMessage",
+    "readSse",
+    "EventTimeline",
+    "ItemBlock",
+    "Playground",
+    "Composer",
+    "ConversationView",
+    "CodeView",
+    "highlightToHtml",
+    "drain",
+    "performWorkOnRoot",
+    "commitRoot",
+    "flushPassiveEffects",
+    "send",
+    "Link",
+    "fencedRegions",
+    "SourcesList",
+    "onScroll",
+    "summarizeEvent",
+    "sync",
+  ];
   console.error(
     "top inclusive: " +
-      [...incl.entries()].sort((a, b) => b[1] - a[1]).slice(0, 60).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", "),
+      [...incl.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 60)
+        .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+        .join(", "),
   );
   console.error("inclusive: " + watch.map((w) => `${w} ${(incl.get(w) ?? 0).toFixed(0)}`).join(", "));
   const files = new Map();
@@ -806,13 +887,25 @@ function printProfile(profile) {
     const file = k.split(" ").pop().split(":")[0];
     files.set(file, (files.get(file) ?? 0) + v);
   }
-  console.error([...files.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`).join("\n"));
+  console.error(
+    [...files.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`)
+      .join("\n"),
+  );
 }
 
 /** `--trace`: what the long tasks of the 20,000-word view run spent their time on (renderer main thread). */
 function printTrace(trace) {
   const all = trace.traceEvents ?? trace;
-  const mainTid = all.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain" && all.some((x) => x.pid === e.pid && x.name === "FireAnimationFrame"));
+  const mainTid = all.find(
+    (e) =>
+      e.ph === "M" &&
+      e.name === "thread_name" &&
+      e.args?.name === "CrRendererMain" &&
+      all.some((x) => x.pid === e.pid && x.name === "FireAnimationFrame"),
+  );
   if (mainTid) {
     // Where the page's main thread spent its CPU time (thread time, top-level and nested kinds listed separately).
     const mark = (name) => all.find((e) => e.name === name && e.pid === mainTid.pid)?.ts ?? NaN;
@@ -829,12 +922,21 @@ function printTrace(trace) {
       sums.set(e.name, v);
     }
     if (process.env.BENCH_LAYOUT_DETAIL) {
-      const layouts = mine.filter((e) => e.name === "Layout" || e.name === "UpdateLayoutTree").sort((a, b) => b.dur - a.dur).slice(0, 8);
+      const layouts = mine
+        .filter((e) => e.name === "Layout" || e.name === "UpdateLayoutTree")
+        .sort((a, b) => b.dur - a.dur)
+        .slice(0, 8);
       for (const l of layouts) console.error(`${l.name} ${(l.dur / 1000).toFixed(1)} ms ${JSON.stringify(l.args).slice(0, 300)}`);
     }
     const frames = mine.filter((e) => e.name === "FireAnimationFrame").length;
     console.error(`main thread: ${frames} animation frames`);
-    console.error([...sums.entries()].sort((a, b) => b[1].cpu - a[1].cpu).slice(0, 28).map(([k, v]) => `${v.cpu.toFixed(0).padStart(6)} ms cpu ${String(v.n).padStart(6)}×  ${k}`).join("\n"));
+    console.error(
+      [...sums.entries()]
+        .sort((a, b) => b[1].cpu - a[1].cpu)
+        .slice(0, 28)
+        .map(([k, v]) => `${v.cpu.toFixed(0).padStart(6)} ms cpu ${String(v.n).padStart(6)}×  ${k}`)
+        .join("\n"),
+    );
   }
   const events = all.filter((e) => e.ph === "X" && typeof e.dur === "number");
   const onMain = (e) => !mainTid || (e.pid === mainTid.pid && e.tid === mainTid.tid);
@@ -863,7 +965,11 @@ function printTrace(trace) {
       const key = chain.slice(0, Number(process.env.BENCH_TRACE_DEPTH ?? 4)).join(" < ");
       self.set(key, (self.get(key) ?? 0) + 1);
     }
-    return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${v}× ${k}`).join(" | ");
+    return [...self.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([k, v]) => `${v}× ${k}`)
+      .join(" | ");
   };
   const main = events.filter((e) => e.name === "RunTask" && e.dur > 50_000 && onMain(e));
   const byTid = new Map();
@@ -871,9 +977,35 @@ function printTrace(trace) {
     const key = `${t.pid}:${t.tid}`;
     const inside = events.filter((e) => `${e.pid}:${e.tid}` === key && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e !== t);
     const sums = {};
-    for (const e of inside) if (["Layout", "UpdateLayoutTree", "Paint", "PrePaint", "Layerize", "FunctionCall", "MajorGC", "MinorGC", "V8.GC_SCAVENGER", "EventDispatch", "TimerFire", "FireAnimationFrame", "ParseHTML", "v8.compile", "HitTest", "IntersectionObserverController::computeIntersections", "ScrollLayer"].includes(e.name)) sums[e.name] = (sums[e.name] ?? 0) + e.dur / 1000;
+    for (const e of inside)
+      if (
+        [
+          "Layout",
+          "UpdateLayoutTree",
+          "Paint",
+          "PrePaint",
+          "Layerize",
+          "FunctionCall",
+          "MajorGC",
+          "MinorGC",
+          "V8.GC_SCAVENGER",
+          "EventDispatch",
+          "TimerFire",
+          "FireAnimationFrame",
+          "ParseHTML",
+          "v8.compile",
+          "HitTest",
+          "IntersectionObserverController::computeIntersections",
+          "ScrollLayer",
+        ].includes(e.name)
+      )
+        sums[e.name] = (sums[e.name] ?? 0) + e.dur / 1000;
     byTid.set(key, (byTid.get(key) ?? 0) + 1);
-    console.error(`long task ${(t.dur / 1000).toFixed(0)} ms (main-thread CPU ${((t.tdur ?? NaN) / 1000).toFixed(0)} ms): ${Object.entries(sums).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ")}`);
+    console.error(
+      `long task ${(t.dur / 1000).toFixed(0)} ms (main-thread CPU ${((t.tdur ?? NaN) / 1000).toFixed(0)} ms): ${Object.entries(sums)
+        .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+        .join(", ")}`,
+    );
     if (samples.length) console.error(`    js: ${jsIn(t.ts, t.ts + t.dur)}`);
   }
 }
@@ -894,7 +1026,10 @@ async function benchWeight(app) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
   const out = [];
   try {
-    for (const [label, route] of [["/", "/"], ["/p/{id}", share?.path ?? null]]) {
+    for (const [label, route] of [
+      ["/", "/"],
+      ["/p/{id}", share?.path ?? null],
+    ]) {
       if (!route) {
         out.push({ label, raw: NaN, gz: NaN, files: 0 });
         continue;
@@ -970,7 +1105,12 @@ async function main() {
 
   if (proxy) {
     const { overhead: o, throughput: t } = proxy;
-    const label = { direct: "direct", proxy: "proxy /api/v1/responses", next: "bare Next route (context)", pipe: "bare Node pipe (context)" };
+    const label = {
+      direct: "direct",
+      proxy: "proxy /api/v1/responses",
+      next: "bare Next route (context)",
+      pipe: "bare Node pipe (context)",
+    };
     const d = o.paths.direct;
     const addTtfb = o.paths.proxy.ttfb[0] - d.ttfb[0];
     table(
@@ -1015,7 +1155,20 @@ async function main() {
   if (view) {
     table(
       `3. Streaming view (Chromium; Run → last word on screen; main CPU = the page's main-thread CPU time for the run; long tasks ≥ 50 ms; JS heap after the run, after GC; median of ${VIEW_RUNS} alternating runs, longest = worst run)`,
-      ["words", "view time", "main CPU", "long total", "longest", "heap MB", "naive time", "naive CPU", "naive long total", "naive longest", "naive heap MB", "view/naive"],
+      [
+        "words",
+        "view time",
+        "main CPU",
+        "long total",
+        "longest",
+        "heap MB",
+        "naive time",
+        "naive CPU",
+        "naive long total",
+        "naive longest",
+        "naive heap MB",
+        "view/naive",
+      ],
       view.map(({ stream, view: v, naive: n }) => [
         stream.words.toLocaleString("en"),
         ms(v.timeMs, 0),
@@ -1038,15 +1191,25 @@ async function main() {
     for (let i = 1; i < view.length; i++) growth.push(view[i].view.timeMs / view[i - 1].view.timeMs);
     const v20 = at(20_000);
     const half = v20?.naive && Number.isFinite(v20.naive.timeMs) ? v20.view.timeMs / v20.naive.timeMs : NaN;
-    console.log(`  never blocks: longest task through 40,000 words ${ms(longest, 0)} — budget ≤ 50 ms: ${verdict(Number.isFinite(longest) ? longest <= 50 : null)}`);
+    console.log(
+      `  never blocks: longest task through 40,000 words ${ms(longest, 0)} — budget ≤ 50 ms: ${verdict(Number.isFinite(longest) ? longest <= 50 : null)}`,
+    );
     console.log(
       `  linear: time ratio per doubling ${growth.map((g) => fmt(g, 2)).join(", ")} — budget ≤ 2.2: ${verdict(growth.length ? Math.max(...growth) <= 2.2 : null)}`,
     );
-    console.log(`  20,000 words vs naive: ${fmt(half * 100, 0)} % of the naive time — budget < 50 %: ${verdict(Number.isFinite(half) ? half < 0.5 : null)}`);
+    console.log(
+      `  20,000 words vs naive: ${fmt(half * 100, 0)} % of the naive time — budget < 50 %: ${verdict(Number.isFinite(half) ? half < 0.5 : null)}`,
+    );
   }
 
   if (weight || app) {
-    const rows = (weight ?? []).map((w) => [`first-load JS ${w.label}`, `${fmt(w.gz, 1)} kB gz`, `${fmt(w.raw, 1)} kB raw, ${w.files} files`, w.label === "/" ? "≤ 250 kB gz" : "", w.label === "/" ? verdict(w.gz <= 250) : ""]);
+    const rows = (weight ?? []).map((w) => [
+      `first-load JS ${w.label}`,
+      `${fmt(w.gz, 1)} kB gz`,
+      `${fmt(w.raw, 1)} kB raw, ${w.files} files`,
+      w.label === "/" ? "≤ 250 kB gz" : "",
+      w.label === "/" ? verdict(w.gz <= 250) : "",
+    ]);
     rows.push(["server start → first ready /api/health", ms(app.readyMs, 0), "next start, production build", "", ""]);
     table("4. Page weight (JS fetched before load, gzipped with zlib level 6)", ["figure", "value", "detail", "budget", ""], rows);
   }

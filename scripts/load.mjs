@@ -80,7 +80,12 @@ async function waitHealthy(url, ms) {
 }
 
 async function stream(path) {
-  const res = await fetch(`${BASE}${path}`, { method: "POST", headers: HEADERS, body: BODY, signal: AbortSignal.timeout(Math.max(1000, DEADLINE - Date.now())) });
+  const res = await fetch(`${BASE}${path}`, {
+    method: "POST",
+    headers: HEADERS,
+    body: BODY,
+    signal: AbortSignal.timeout(Math.max(1000, DEADLINE - Date.now())),
+  });
   if (!res.ok) throw new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
   return Buffer.from(await res.arrayBuffer()).toString("utf8");
 }
@@ -96,7 +101,14 @@ try {
       if (built.status !== 0) process.exit(built.status ?? 1);
     }
     server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-      env: { ...process.env, OPENAI_API_KEY: "", LOCAL_ENGINE_DELAY_MS: "0", PLAYGROUND_RATE_LIMIT_PER_MIN: "0", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "none" },
+      env: {
+        ...process.env,
+        OPENAI_API_KEY: "",
+        LOCAL_ENGINE_DELAY_MS: "0",
+        PLAYGROUND_RATE_LIMIT_PER_MIN: "0",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: "none",
+      },
       stdio: ["ignore", "ignore", "inherit"],
     });
     await waitHealthy(BASE, 30_000);
@@ -135,11 +147,16 @@ try {
   if (sampler) clearInterval(sampler);
   const hwm = server ? Math.max(...tree(server.pid).map((p) => statusKb(p, "VmHWM"))) : 0;
 
-  console.log(`streams:        ${ok + bad} (${CONCURRENCY} concurrent × ${Math.ceil((ok + bad) / CONCURRENCY)} waves), ${ok} complete and identical, ${bad} failed`);
+  console.log(
+    `streams:        ${ok + bad} (${CONCURRENCY} concurrent × ${Math.ceil((ok + bad) / CONCURRENCY)} waves), ${ok} complete and identical, ${bad} failed`,
+  );
   console.log(`stream size:    ${Buffer.byteLength(reference)} bytes, ${(reference.match(/^event: /gm) ?? []).length} events each`);
   console.log(`elapsed:        ${seconds.toFixed(2)} s`);
   console.log(`throughput:     ${((ok + bad) / seconds).toFixed(1)} streams/s, ${(bytes / seconds / 1024 / 1024).toFixed(2)} MB/s`);
-  if (server) console.log(`server memory:  peak RSS ${(peakRssKb / 1024).toFixed(0)} MB (process tree, sampled), VmHWM ${(hwm / 1024).toFixed(0)} MB (largest process)`);
+  if (server)
+    console.log(
+      `server memory:  peak RSS ${(peakRssKb / 1024).toFixed(0)} MB (process tree, sampled), VmHWM ${(hwm / 1024).toFixed(0)} MB (largest process)`,
+    );
   else console.log("server memory:  not measured (--url: the server is not a child of this script)");
   for (const f of failures) console.log(`failure:        ${f}`);
   process.exitCode = bad === 0 && ok > 0 ? 0 : 1;

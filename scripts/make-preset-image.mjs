@@ -20,7 +20,7 @@ function pixel(x, y) {
     return [r, g, b];
   }
   // Trees along the horizon.
-  if (y < HORIZON + 3 && (Math.sin(x * 0.9) + Math.sin(x * 0.37)) > 0.4) return [34, 90, 40];
+  if (y < HORIZON + 3 && Math.sin(x * 0.9) + Math.sin(x * 0.37) > 0.4) return [34, 90, 40];
   // The boardwalk: a trapezoid narrowing to the horizon.
   const depth = (y - HORIZON) / (H - HORIZON);
   const half = 1 + depth * 11;

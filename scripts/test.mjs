@@ -25,9 +25,28 @@ function readJson(path) {
 let failedSteps = 0;
 if (run("node", ["scripts/ensure-chromium.mjs"]) !== 0) process.exit(1);
 
+// Static checks first: types, lint (Next, React hooks, floating promises) and the formatter.
+const staticSteps = [
+  ["npx", ["tsc", "--noEmit"]],
+  ["npx", ["eslint", "."]],
+  ["npx", ["prettier", "--check", "--log-level=warn", "."]],
+];
+for (const [cmd, args] of staticSteps) failedSteps += run(cmd, args) !== 0 ? 1 : 0;
+
 // The unit step runs inside a throwaway PostgreSQL cluster (when PostgreSQL is installed) so the store suite
 // covers both backends; without it the PostgreSQL half says it skipped.
-failedSteps += run("node", ["scripts/with-postgres.mjs", "npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${resultsDir}/vitest.json`]) !== 0 ? 1 : 0;
+failedSteps +=
+  run("node", [
+    "scripts/with-postgres.mjs",
+    "npx",
+    "vitest",
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${resultsDir}/vitest.json`,
+  ]) !== 0
+    ? 1
+    : 0;
 failedSteps += run("npx", ["playwright", "test"]) !== 0 ? 1 : 0;
 
 const vitest = readJson(`${resultsDir}/vitest.json`);
@@ -38,6 +57,8 @@ let failed = (vitest?.numFailedTests ?? 0) + (pw?.stats?.unexpected ?? 0);
 if (failedSteps > 0 && failed === 0) failed = failedSteps;
 const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (pw?.stats?.skipped ?? 0);
 console.log("");
-console.log(`unit: ${vitest?.numPassedTests ?? 0} passed, ${vitest?.numFailedTests ?? "?"} failed; e2e: ${pw?.stats?.expected ?? 0} passed, ${pw?.stats?.unexpected ?? "?"} failed`);
+console.log(
+  `unit: ${vitest?.numPassedTests ?? 0} passed, ${vitest?.numFailedTests ?? "?"} failed; e2e: ${pw?.stats?.expected ?? 0} passed, ${pw?.stats?.unexpected ?? "?"} failed`,
+);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failedSteps > 0 ? 1 : 0);

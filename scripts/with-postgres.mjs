@@ -95,12 +95,16 @@ async function main() {
   }
   const bin = findPgBin();
   if (!bin) {
-    log("PostgreSQL binaries not found (Debian: apt-get install postgresql). The PostgreSQL store tests will be SKIPPED; SQLite still runs.");
+    log(
+      "PostgreSQL binaries not found (Debian: apt-get install postgresql). The PostgreSQL store tests will be SKIPPED; SQLite still runs.",
+    );
     return runCommand(process.env);
   }
   const user = serviceUser();
   if (user === undefined) {
-    log("Running as root and neither a `postgres` nor a `nobody` user exists, so initdb cannot run. The PostgreSQL store tests will be SKIPPED.");
+    log(
+      "Running as root and neither a `postgres` nor a `nobody` user exists, so initdb cannot run. The PostgreSQL store tests will be SKIPPED.",
+    );
     return runCommand(process.env);
   }
 
@@ -145,7 +149,9 @@ async function main() {
   }
   started = true;
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  log(`PostgreSQL ${bin.match(/postgresql\/([^/]+)/)?.[1] ?? ""} started on 127.0.0.1:${port}${user ? ` (as ${user.name})` : ""}; TEST_DATABASE_URL=${url}`);
+  log(
+    `PostgreSQL ${bin.match(/postgresql\/([^/]+)/)?.[1] ?? ""} started on 127.0.0.1:${port}${user ? ` (as ${user.name})` : ""}; TEST_DATABASE_URL=${url}`,
+  );
   try {
     return await runCommand({ ...process.env, TEST_DATABASE_URL: url });
   } finally {

@@ -31,7 +31,12 @@ export function CompareView({ body, headers }: { body: Record<string, unknown>; 
           <h3 className="text-sm font-semibold text-slate-700">
             <code className="font-mono">POST /v1/chat/completions</code> body
           </h3>
-          <CodeView code={chatJson} lang="json" label="Chat Completions body as JSON" className="max-h-64 border border-slate-200 bg-white" />
+          <CodeView
+            code={chatJson}
+            lang="json"
+            label="Chat Completions body as JSON"
+            className="max-h-64 border border-slate-200 bg-white"
+          />
         </section>
         <DroppedList dropped={translation.dropped} />
       </div>
@@ -87,7 +92,15 @@ function Facts({ rows }: { rows: Array<[string, string | number | null | undefin
 /** How many of the newest events each column lists. */
 const SHOWN_EVENTS = 400;
 
-function EventList({ label, rows, total = rows.length }: { label: string; rows: Array<{ atMs: number; kind: string; summary: string }>; total?: number }) {
+function EventList({
+  label,
+  rows,
+  total = rows.length,
+}: {
+  label: string;
+  rows: Array<{ atMs: number; kind: string; summary: string }>;
+  total?: number;
+}) {
   const shown = rows.slice(-SHOWN_EVENTS);
   return (
     <details className="rounded-md border border-slate-200" open>
@@ -160,7 +173,11 @@ function ChatColumn({ state }: { state: ChatRunState }) {
         {state.toolCalls.length > 0 ? (
           <ul aria-label="Tool calls" className="flex flex-col gap-2">
             {state.toolCalls.map((call) => (
-              <li key={call.index} data-testid="chat-tool-call" className="rounded-md border border-violet-200 bg-violet-50 px-3 py-2 text-sm">
+              <li
+                key={call.index}
+                data-testid="chat-tool-call"
+                className="rounded-md border border-violet-200 bg-violet-50 px-3 py-2 text-sm"
+              >
                 <div className="flex flex-wrap items-baseline gap-2">
                   <span className="text-xs text-violet-700">tool_calls[{call.index}]</span>
                   <code className="font-mono font-semibold">{call.name}</code>
@@ -172,7 +189,9 @@ function ChatColumn({ state }: { state: ChatRunState }) {
           </ul>
         ) : null}
         {!state.text && !state.refusal && state.toolCalls.length === 0 ? (
-          <p className="text-sm text-slate-500">{live ? "Waiting for the first chunk…" : state.status === "idle" ? "Press Run both." : "No output."}</p>
+          <p className="text-sm text-slate-500">
+            {live ? "Waiting for the first chunk…" : state.status === "idle" ? "Press Run both." : "No output."}
+          </p>
         ) : null}
       </div>
       <Facts

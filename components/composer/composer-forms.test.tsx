@@ -30,15 +30,75 @@ const base = { model: "m" };
 
 describe("every tool type has a form that shows the tool's values", () => {
   const samples: Record<string, { tool: Body; labels: string[]; values: string[] }> = {
-    function: { tool: { type: "function", name: "get_weather", description: "Weather now", parameters: { type: "object", properties: {} }, strict: false }, labels: ["name", "description", "parameters"], values: ["get_weather", "Weather now", "&quot;properties&quot;"] },
-    web_search: { tool: { type: "web_search", search_context_size: "high", user_location: { type: "approximate", country: "FR", city: "Paris" }, filters: { allowed_domains: ["a.com", "b.org"] } }, labels: ["search_context_size", "country", "city", "filters.allowed_domains"], values: ["FR", "Paris", "a.com, b.org"] },
-    web_search_preview: { tool: { type: "web_search_preview", search_context_size: "low" }, labels: ["search_context_size"], values: ["no domain filter"] },
-    file_search: { tool: { type: "file_search", vector_store_ids: ["vs_1", "vs_2"], max_num_results: 7, ranking_options: { score_threshold: 0.4 }, filters: { type: "and", filters: [{ type: "gte", key: "year", value: 2020 }] } }, labels: ["vector_store_ids", "max_num_results", "score_threshold", "Filter root operator", "Filter 0 key"], values: ["vs_1, vs_2", 'value="7"', 'value="0.4"', 'value="year"', 'value="2020"'] },
-    computer_use_preview: { tool: { type: "computer_use_preview", environment: "mac", display_width: 1280, display_height: 800 }, labels: ["environment", "display_width", "display_height"], values: ['value="1280"', 'value="800"'] },
-    code_interpreter: { tool: { type: "code_interpreter", container: { type: "auto", file_ids: ["file-1"], memory_limit: "4g" } }, labels: ["container", "container.file_ids", "memory_limit"], values: ["file-1"] },
-    image_generation: { tool: { type: "image_generation", quality: "high", output_compression: 80, partial_images: 2 }, labels: ["quality", "size", "output_compression", "partial_images", "background"], values: ['value="80"', 'value="2"'] },
-    mcp: { tool: { type: "mcp", server_label: "docs", server_url: "https://mcp.example.com", allowed_tools: ["search"], require_approval: "never", headers: { "X-Team": "blue" } }, labels: ["server_label", "server_url", "allowed_tools", "require_approval", "headers key 1", "headers value 1"], values: ['value="docs"', "https://mcp.example.com", 'value="search"', 'value="X-Team"', 'value="blue"'] },
-    custom: { tool: { type: "custom", name: "run_sql", format: { type: "grammar", syntax: "lark", definition: "start: /.+/" } }, labels: ["name", "format", "syntax", "definition"], values: ["run_sql", "start: /.+/"] },
+    function: {
+      tool: {
+        type: "function",
+        name: "get_weather",
+        description: "Weather now",
+        parameters: { type: "object", properties: {} },
+        strict: false,
+      },
+      labels: ["name", "description", "parameters"],
+      values: ["get_weather", "Weather now", "&quot;properties&quot;"],
+    },
+    web_search: {
+      tool: {
+        type: "web_search",
+        search_context_size: "high",
+        user_location: { type: "approximate", country: "FR", city: "Paris" },
+        filters: { allowed_domains: ["a.com", "b.org"] },
+      },
+      labels: ["search_context_size", "country", "city", "filters.allowed_domains"],
+      values: ["FR", "Paris", "a.com, b.org"],
+    },
+    web_search_preview: {
+      tool: { type: "web_search_preview", search_context_size: "low" },
+      labels: ["search_context_size"],
+      values: ["no domain filter"],
+    },
+    file_search: {
+      tool: {
+        type: "file_search",
+        vector_store_ids: ["vs_1", "vs_2"],
+        max_num_results: 7,
+        ranking_options: { score_threshold: 0.4 },
+        filters: { type: "and", filters: [{ type: "gte", key: "year", value: 2020 }] },
+      },
+      labels: ["vector_store_ids", "max_num_results", "score_threshold", "Filter root operator", "Filter 0 key"],
+      values: ["vs_1, vs_2", 'value="7"', 'value="0.4"', 'value="year"', 'value="2020"'],
+    },
+    computer_use_preview: {
+      tool: { type: "computer_use_preview", environment: "mac", display_width: 1280, display_height: 800 },
+      labels: ["environment", "display_width", "display_height"],
+      values: ['value="1280"', 'value="800"'],
+    },
+    code_interpreter: {
+      tool: { type: "code_interpreter", container: { type: "auto", file_ids: ["file-1"], memory_limit: "4g" } },
+      labels: ["container", "container.file_ids", "memory_limit"],
+      values: ["file-1"],
+    },
+    image_generation: {
+      tool: { type: "image_generation", quality: "high", output_compression: 80, partial_images: 2 },
+      labels: ["quality", "size", "output_compression", "partial_images", "background"],
+      values: ['value="80"', 'value="2"'],
+    },
+    mcp: {
+      tool: {
+        type: "mcp",
+        server_label: "docs",
+        server_url: "https://mcp.example.com",
+        allowed_tools: ["search"],
+        require_approval: "never",
+        headers: { "X-Team": "blue" },
+      },
+      labels: ["server_label", "server_url", "allowed_tools", "require_approval", "headers key 1", "headers value 1"],
+      values: ['value="docs"', "https://mcp.example.com", 'value="search"', 'value="X-Team"', 'value="blue"'],
+    },
+    custom: {
+      tool: { type: "custom", name: "run_sql", format: { type: "grammar", syntax: "lark", definition: "start: /.+/" } },
+      labels: ["name", "format", "syntax", "definition"],
+      values: ["run_sql", "start: /.+/"],
+    },
   };
 
   it.each(Object.entries(samples))("%s", (_type, { tool, labels, values }) => {
@@ -133,7 +193,16 @@ describe("parameters and tool_choice show the body and its problems", () => {
       include: ["reasoning.encrypted_content"],
       service_tier: "flex",
     };
-    const html = render(body, <><SamplingParams /><OutputParams /><ReasoningParams /><StateParams /><AdvancedParams /></>);
+    const html = render(
+      body,
+      <>
+        <SamplingParams />
+        <OutputParams />
+        <ReasoningParams />
+        <StateParams />
+        <AdvancedParams />
+      </>,
+    );
     expect(html).toContain("Must be at most 2 (it is 3).");
     expect(html).toContain("Must be at least 16 (it is 8).");
     expect(html).toMatch(/<option value="high" selected="">high<\/option>/);
@@ -147,17 +216,29 @@ describe("parameters and tool_choice show the body and its problems", () => {
     ["auto", 'value="auto" selected'],
     [{ type: "function", name: "get_weather" }, 'value="get_weather"'],
     [{ type: "file_search" }, '<option selected="">file_search</option>'],
-    [{ type: "allowed_tools", mode: "required", tools: [{ type: "function", name: "get_weather" }] }, '<option selected="">required</option>'],
+    [
+      { type: "allowed_tools", mode: "required", tools: [{ type: "function", name: "get_weather" }] },
+      '<option selected="">required</option>',
+    ],
   ])("tool_choice %j", (tool_choice, expected) => {
-    const html = render({ ...base, tools: [{ type: "function", name: "get_weather", parameters: null, strict: false }], tool_choice }, <ToolChoiceEditor />);
+    const html = render(
+      { ...base, tools: [{ type: "function", name: "get_weather", parameters: null, strict: false }], tool_choice },
+      <ToolChoiceEditor />,
+    );
     expect(html).toContain(expected);
   });
 });
 
 describe("Request JSON", () => {
   it("shows the body as indented JSON, with long data URLs shortened, and lists problems with their paths", () => {
-    const body = { ...base, input: [{ role: "user", content: [{ type: "input_image", image_url: `data:image/png;base64,${"A".repeat(5000)}` }] }], temperature: 5 };
-    const html = renderToStaticMarkup(<RequestJson body={body} onBody={() => {}} issues={validateRequest(body)} onSyntaxError={() => {}} />);
+    const body = {
+      ...base,
+      input: [{ role: "user", content: [{ type: "input_image", image_url: `data:image/png;base64,${"A".repeat(5000)}` }] }],
+      temperature: 5,
+    };
+    const html = renderToStaticMarkup(
+      <RequestJson body={body} onBody={() => {}} issues={validateRequest(body)} onSyntaxError={() => {}} />,
+    );
     expect(html).toContain('aria-label="Request JSON"');
     expect(html).toContain("&quot;temperature&quot;: 5");
     expect(html).toContain("5,022 characters, shown shortened #1");

@@ -75,7 +75,10 @@ export function Composer({
   const [syntaxError, setSyntaxError] = useState<Extract<ParsedText, { ok: false }> | null>(null);
   const [refusal, setRefusal] = useState<string[] | null>(null);
   const errors = issues.filter((i) => i.severity === "error");
-  const count = (prefix: string) => issues.filter((i) => i.severity === "error" && (i.path === prefix || i.path.startsWith(`${prefix}.`) || i.path.startsWith(`${prefix}[`))).length;
+  const count = (prefix: string) =>
+    issues.filter(
+      (i) => i.severity === "error" && (i.path === prefix || i.path.startsWith(`${prefix}.`) || i.path.startsWith(`${prefix}[`)),
+    ).length;
   const paramErrors = errors.filter((i) => !/^(model|input|instructions|tools|tool_choice)(\b|\[|\.)/.test(i.path)).length;
 
   const run = () => {
@@ -115,11 +118,7 @@ export function Composer({
             <ModelRow upstream={upstream} onUpstream={onUpstream} serverUpstream={serverUpstream} upstreamHeaders={upstreamHeaders} />
             <InstructionsField />
           </Section>
-          <Section
-            title="Messages"
-            defaultOpen
-            badge={<CountBadge n={count("input")} tone="red" />}
-          >
+          <Section title="Messages" defaultOpen badge={<CountBadge n={count("input")} tone="red" />}>
             <Messages />
           </Section>
           <Section title="Parameters" badge={<CountBadge n={paramErrors} tone="red" />}>
@@ -183,7 +182,11 @@ export function Composer({
             <span className="text-[11px] text-slate-400">Ctrl/⌘ + Enter</span>
             <div className="flex gap-2">
               {busy ? (
-                <button type="button" onClick={onStop} className="rounded-md bg-slate-800 px-4 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
+                <button
+                  type="button"
+                  onClick={onStop}
+                  className="rounded-md bg-slate-800 px-4 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
+                >
                   Stop
                 </button>
               ) : null}
@@ -207,7 +210,12 @@ function StreamToggle() {
   const f = useField<boolean>(["stream"]);
   return (
     <label className="flex items-center gap-2 text-sm text-slate-700">
-      <input type="checkbox" checked={f.value === true} onChange={(e) => f.set(e.target.checked ? true : undefined)} className="h-4 w-4 accent-blue-600" />
+      <input
+        type="checkbox"
+        checked={f.value === true}
+        onChange={(e) => f.set(e.target.checked ? true : undefined)}
+        className="h-4 w-4 accent-blue-600"
+      />
       Stream
     </label>
   );

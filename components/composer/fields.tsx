@@ -62,7 +62,11 @@ export function Field({
 }
 
 /** A text kept locally while it does not parse, re-read from the body when the body changes elsewhere. */
-export function useDraft<T>(value: T | undefined, format: (v: T | undefined) => string, parse: (text: string) => { ok: true; value: T | undefined } | { ok: false }) {
+export function useDraft<T>(
+  value: T | undefined,
+  format: (v: T | undefined) => string,
+  parse: (text: string) => { ok: true; value: T | undefined } | { ok: false },
+) {
   const [text, setText] = useState(() => format(value));
   const last = useRef(value);
   useEffect(() => {
@@ -123,7 +127,19 @@ export function TextField({
   );
 }
 
-export function TextAreaField({ path, label, placeholder, rows = 3, hint }: { path: Path; label: ReactNode; placeholder?: string; rows?: number; hint?: ReactNode }) {
+export function TextAreaField({
+  path,
+  label,
+  placeholder,
+  rows = 3,
+  hint,
+}: {
+  path: Path;
+  label: ReactNode;
+  placeholder?: string;
+  rows?: number;
+  hint?: ReactNode;
+}) {
   const f = useField<string>(path);
   return (
     <Field label={label} issues={f.issues} hint={hint}>
@@ -175,10 +191,19 @@ export function NumberField({
   className?: string;
 }) {
   const f = useField<number>(path);
-  const draft = useDraft<number>(typeof f.value === "number" ? f.value : undefined, (v) => (v === undefined ? "" : String(v)), parseNumber(integer));
+  const draft = useDraft<number>(
+    typeof f.value === "number" ? f.value : undefined,
+    (v) => (v === undefined ? "" : String(v)),
+    parseNumber(integer),
+  );
   const [bad, setBad] = useState(false);
   return (
-    <Field label={label} issues={bad ? [...f.issues, { path: f.key, message: "Type a number.", severity: "error" }] : f.issues} hint={hint} className={className}>
+    <Field
+      label={label}
+      issues={bad ? [...f.issues, { path: f.key, message: "Type a number.", severity: "error" }] : f.issues}
+      hint={hint}
+      className={className}
+    >
       {(id, describedBy) => (
         <input
           id={id}
@@ -242,7 +267,17 @@ export function SelectField({
 }
 
 /** true / false / not set (the API's default applies, and nothing is sent). */
-export function BoolField({ path, label, defaultNote, className }: { path: Path; label: ReactNode; defaultNote: string; className?: string }) {
+export function BoolField({
+  path,
+  label,
+  defaultNote,
+  className,
+}: {
+  path: Path;
+  label: ReactNode;
+  defaultNote: string;
+  className?: string;
+}) {
   const f = useField<boolean>(path);
   const current = f.value === true ? "true" : f.value === false ? "false" : "";
   return (
@@ -265,14 +300,29 @@ export function BoolField({ path, label, defaultNote, className }: { path: Path;
 }
 
 /** A list of strings typed one per line or separated by commas. Empty removes the key (unless `keepEmpty`). */
-export function ListField({ path, label, placeholder, hint, keepEmpty = false }: { path: Path; label: ReactNode; placeholder?: string; hint?: ReactNode; keepEmpty?: boolean }) {
+export function ListField({
+  path,
+  label,
+  placeholder,
+  hint,
+  keepEmpty = false,
+}: {
+  path: Path;
+  label: ReactNode;
+  placeholder?: string;
+  hint?: ReactNode;
+  keepEmpty?: boolean;
+}) {
   const f = useField<string[]>(path, { nested: true });
   const value = Array.isArray(f.value) ? f.value : undefined;
   const draft = useDraft<string[]>(
     value,
     (v) => (v ?? []).join(", "),
     (text) => {
-      const items = text.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== "");
+      const items = text
+        .split(/[,\n]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== "");
       return { ok: true, value: items.length === 0 && !keepEmpty ? undefined : items };
     },
   );
@@ -323,8 +373,13 @@ export function JsonField({
     },
   );
   const [bad, setBad] = useState(false);
-  const relative = f.issues.map((i) => ({ ...i, message: i.path === f.key ? i.message : `${i.path.slice(f.key.length).replace(/^\./, "")}: ${i.message}` }));
-  const issues = bad ? [{ path: f.key, message: "Not valid JSON yet: the last valid value is kept.", severity: "error" as const }, ...relative] : [...relative, ...extraIssues];
+  const relative = f.issues.map((i) => ({
+    ...i,
+    message: i.path === f.key ? i.message : `${i.path.slice(f.key.length).replace(/^\./, "")}: ${i.message}`,
+  }));
+  const issues = bad
+    ? [{ path: f.key, message: "Not valid JSON yet: the last valid value is kept.", severity: "error" as const }, ...relative]
+    : [...relative, ...extraIssues];
   return (
     <Field label={label} issues={issues} hint={hint}>
       {(id, describedBy) => (
@@ -344,7 +399,19 @@ export function JsonField({
 }
 
 /** String → string pairs (metadata, MCP headers), with limits shown as the user types. */
-export function KeyValueField({ path, label, maxPairs, keyPlaceholder = "key", valuePlaceholder = "value" }: { path: Path; label: string; maxPairs?: number; keyPlaceholder?: string; valuePlaceholder?: string }) {
+export function KeyValueField({
+  path,
+  label,
+  maxPairs,
+  keyPlaceholder = "key",
+  valuePlaceholder = "value",
+}: {
+  path: Path;
+  label: string;
+  maxPairs?: number;
+  keyPlaceholder?: string;
+  valuePlaceholder?: string;
+}) {
   const f = useField<Record<string, unknown>>(path, { nested: true });
   const entries = f.value && typeof f.value === "object" ? Object.entries(f.value) : [];
   const rename = (from: string, to: string) => {
@@ -373,7 +440,12 @@ export function KeyValueField({ path, label, maxPairs, keyPlaceholder = "key", v
             placeholder={valuePlaceholder}
             onChange={(e) => f.set({ ...Object.fromEntries(entries), [k]: e.target.value })}
           />
-          <button type="button" className={iconBtn} aria-label={`Remove ${label} ${k}`} onClick={() => f.set(Object.fromEntries(entries.filter(([key]) => key !== k)))}>
+          <button
+            type="button"
+            className={iconBtn}
+            aria-label={`Remove ${label} ${k}`}
+            onClick={() => f.set(Object.fromEntries(entries.filter(([key]) => key !== k)))}
+          >
             ✕
           </button>
         </div>
@@ -383,12 +455,24 @@ export function KeyValueField({ path, label, maxPairs, keyPlaceholder = "key", v
           + pair
         </button>
       </div>
-      <IssueList issues={f.issues.map((i) => ({ ...i, message: i.path === f.key ? i.message : `${i.path.slice(f.key.length + 1)}: ${i.message}` }))} />
+      <IssueList
+        issues={f.issues.map((i) => ({ ...i, message: i.path === f.key ? i.message : `${i.path.slice(f.key.length + 1)}: ${i.message}` }))}
+      />
     </fieldset>
   );
 }
 
-function KeyInput({ value, label, placeholder, onRename }: { value: string; label: string; placeholder: string; onRename: (to: string) => boolean }) {
+function KeyInput({
+  value,
+  label,
+  placeholder,
+  onRename,
+}: {
+  value: string;
+  label: string;
+  placeholder: string;
+  onRename: (to: string) => boolean;
+}) {
   const [text, setText] = useState(value);
   const [clash, setClash] = useState(false);
   useEffect(() => setText(value), [value]);
@@ -408,7 +492,19 @@ function KeyInput({ value, label, placeholder, onRename }: { value: string; labe
 }
 
 /** A collapsible section of the composer. */
-export function Section({ title, children, defaultOpen = false, badge, actions }: { title: string; children: ReactNode; defaultOpen?: boolean; badge?: ReactNode; actions?: ReactNode }) {
+export function Section({
+  title,
+  children,
+  defaultOpen = false,
+  badge,
+  actions,
+}: {
+  title: string;
+  children: ReactNode;
+  defaultOpen?: boolean;
+  badge?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <details open={defaultOpen} className="group border-t border-slate-200 first:border-t-0">
       <summary className="flex cursor-pointer list-none items-center gap-2 py-2 select-none [&::-webkit-details-marker]:hidden">

@@ -18,7 +18,10 @@ export async function readImageFile(file: File): Promise<ImageRead> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const info = readImageInfo(bytes);
   if (info === null) {
-    return { ok: false, message: `“${name}” is not a PNG, JPEG, WEBP or GIF image${file.type ? ` (it is ${file.type})` : ""}, so it cannot be sent as an image.` };
+    return {
+      ok: false,
+      message: `“${name}” is not a PNG, JPEG, WEBP or GIF image${file.type ? ` (it is ${file.type})` : ""}, so it cannot be sent as an image.`,
+    };
   }
   return { ok: true, dataUrl: toDataUrl(info.mimeType, bytes), info, bytes: bytes.byteLength, name };
 }
@@ -86,7 +89,8 @@ export function imageFilesOf(list: FileList | DataTransferItemList | null | unde
   for (let i = 0; i < list.length; i += 1) {
     const entry = list[i];
     if (!entry) continue;
-    const file = entry instanceof File ? entry : (entry as DataTransferItem).kind === "file" ? (entry as DataTransferItem).getAsFile() : null;
+    const file =
+      entry instanceof File ? entry : (entry as DataTransferItem).kind === "file" ? (entry as DataTransferItem).getAsFile() : null;
     if (file) out.push(file);
   }
   return out;

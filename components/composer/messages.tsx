@@ -100,7 +100,11 @@ export function Messages() {
         </p>
       ) : null}
       <div className="flex flex-wrap items-center gap-1.5">
-        <button type="button" className={smallBtn} onClick={() => set(["input"], [...asList(input), newMessage(list === null ? "assistant" : "user")])}>
+        <button
+          type="button"
+          className={smallBtn}
+          onClick={() => set(["input"], [...asList(input), newMessage(list === null ? "assistant" : "user")])}
+        >
           + Message
         </button>
         {list !== null && list.length === 1 && isPlainable(list[0]) ? (
@@ -126,9 +130,16 @@ function lastUserIndex(items: Item[]): number {
 }
 
 function isPlainable(item: unknown): boolean {
-  if (!isMessage(item) || item.role !== "user" || Object.keys(item).some((k) => k !== "role" && k !== "content" && k !== "type")) return false;
+  if (!isMessage(item) || item.role !== "user" || Object.keys(item).some((k) => k !== "role" && k !== "content" && k !== "type"))
+    return false;
   if (typeof item.content === "string") return true;
-  return Array.isArray(item.content) && item.content.length === 1 && isObject(item.content[0]) && item.content[0].type === "input_text" && Object.keys(item.content[0]).length === 2;
+  return (
+    Array.isArray(item.content) &&
+    item.content.length === 1 &&
+    isObject(item.content[0]) &&
+    item.content[0].type === "input_text" &&
+    Object.keys(item.content[0]).length === 2
+  );
 }
 
 function plainText(item: Item): string {
@@ -229,7 +240,18 @@ function MessageCard({
           <TextPartBox path={[...path, "content"]} label={index === 0 ? "Message" : `${name} text`} onPaste={onPaste} />
         ) : (
           parts.map((part, j) => (
-            <PartEditor key={j} path={[...path, "content", j]} part={part} label={`${name} part ${j + 1}`} textLabel={index === 0 && j === 0 ? "Message" : `${name} part ${j + 1} text`} onPaste={onPaste} onRemove={() => setParts(parts.filter((_, k) => k !== j))} onMove={(d) => setParts(moveItem(parts, j, j + d))} first={j === 0} last={j === parts.length - 1} />
+            <PartEditor
+              key={j}
+              path={[...path, "content", j]}
+              part={part}
+              label={`${name} part ${j + 1}`}
+              textLabel={index === 0 && j === 0 ? "Message" : `${name} part ${j + 1} text`}
+              onPaste={onPaste}
+              onRemove={() => setParts(parts.filter((_, k) => k !== j))}
+              onMove={(d) => setParts(moveItem(parts, j, j + d))}
+              first={j === 0}
+              last={j === parts.length - 1}
+            />
           ))
         )}
         <IssueList issues={contentIssues} />
@@ -353,7 +375,9 @@ function ImagePart({ path, part, label }: { path: Path; part: Item; label: strin
           // eslint-disable-next-line @next/next/no-img-element
           <img src={url} alt={`Thumbnail of ${label}`} className="max-h-full max-w-full object-contain" onError={() => setBrokenUrl(url)} />
         ) : (
-          <span className="px-1 text-center text-[10px] leading-tight text-slate-400">{url === "" ? "no image" : "preview not loaded"}</span>
+          <span className="px-1 text-center text-[10px] leading-tight text-slate-400">
+            {url === "" ? "no image" : "preview not loaded"}
+          </span>
         )}
       </div>
       <div className="flex min-w-0 flex-1 flex-col gap-1">
@@ -371,7 +395,15 @@ function ImagePart({ path, part, label }: { path: Path; part: Item; label: strin
         ) : (
           <Field label="image_url" issues={urlIssues}>
             {(id) => (
-              <input id={id} aria-label={`${label} image URL`} className={`${inputCls} font-mono`} placeholder="https://… or upload / paste / drop" value={url} spellCheck={false} onChange={(e) => set([...path, "image_url"], e.target.value)} />
+              <input
+                id={id}
+                aria-label={`${label} image URL`}
+                className={`${inputCls} font-mono`}
+                placeholder="https://… or upload / paste / drop"
+                value={url}
+                spellCheck={false}
+                onChange={(e) => set([...path, "image_url"], e.target.value)}
+              />
             )}
           </Field>
         )}
@@ -383,7 +415,9 @@ function ImagePart({ path, part, label }: { path: Path; part: Item; label: strin
           <button
             type="button"
             className={smallBtn}
-            onClick={() => set(path, bySource === "file" ? { ...omit(part, "file_id"), image_url: "" } : { ...omit(part, "image_url"), file_id: "" })}
+            onClick={() =>
+              set(path, bySource === "file" ? { ...omit(part, "file_id"), image_url: "" } : { ...omit(part, "image_url"), file_id: "" })
+            }
           >
             {bySource === "file" ? "By URL" : "By file_id"}
           </button>
@@ -459,7 +493,12 @@ function FilePart({ path, part, label }: { path: Path; part: Item; label: string
           <option value="file_url">file_url</option>
         </select>
         {source === "file_id" ? (
-          <button type="button" className={smallBtn} onClick={() => uploadRef.current?.click()} disabled={progress !== null && progress < 1}>
+          <button
+            type="button"
+            className={smallBtn}
+            onClick={() => uploadRef.current?.click()}
+            disabled={progress !== null && progress < 1}
+          >
             Upload file…
           </button>
         ) : null}
@@ -508,7 +547,12 @@ function FilePart({ path, part, label }: { path: Path; part: Item; label: string
       />
       {progress !== null ? (
         <div className="flex items-center gap-2">
-          <progress aria-label="Upload progress" className="h-1.5 flex-1 overflow-hidden rounded accent-blue-600" max={1} value={progress} />
+          <progress
+            aria-label="Upload progress"
+            className="h-1.5 flex-1 overflow-hidden rounded accent-blue-600"
+            max={1}
+            value={progress}
+          />
           <span className="font-mono text-[11px] text-slate-500 tabular-nums">{Math.round(progress * 100)}%</span>
         </div>
       ) : null}
@@ -519,12 +563,16 @@ function FilePart({ path, part, label }: { path: Path; part: Item; label: string
         </p>
       ) : null}
       {source === "file_id" ? <TextField path={[...path, "file_id"]} label="file_id" placeholder="file-… (or upload)" keepEmpty /> : null}
-      {source === "file_url" ? <TextField path={[...path, "file_url"]} label="file_url" placeholder="https://…/document.pdf" keepEmpty /> : null}
+      {source === "file_url" ? (
+        <TextField path={[...path, "file_url"]} label="file_url" placeholder="https://…/document.pdf" keepEmpty />
+      ) : null}
       {source === "file_data" ? (
         <>
           <TextField path={[...path, "filename"]} label="filename" placeholder="document.pdf" />
           <p className="font-mono text-[11px] text-slate-500">
-            {typeof part.file_data === "string" && part.file_data !== "" ? `file_data: ${part.file_data.slice(0, part.file_data.indexOf(",") + 1) || "base64"} ${formatBytes(Math.floor((part.file_data.length * 3) / 4))}` : "No file chosen yet."}
+            {typeof part.file_data === "string" && part.file_data !== ""
+              ? `file_data: ${part.file_data.slice(0, part.file_data.indexOf(",") + 1) || "base64"} ${formatBytes(Math.floor((part.file_data.length * 3) / 4))}`
+              : "No file chosen yet."}
           </p>
           <IssueList issues={dataIssues} />
         </>
@@ -537,10 +585,22 @@ function FilePart({ path, part, label }: { path: Path; part: Item; label: string
 function ItemActions({ name, index, items, onChange }: { name: string; index: number; items: Item[]; onChange: (next: Item[]) => void }) {
   return (
     <span className="ml-auto flex items-center">
-      <button type="button" className={iconBtn} aria-label={`Move ${name} up`} disabled={index === 0} onClick={() => onChange(moveItem(items, index, index - 1))}>
+      <button
+        type="button"
+        className={iconBtn}
+        aria-label={`Move ${name} up`}
+        disabled={index === 0}
+        onClick={() => onChange(moveItem(items, index, index - 1))}
+      >
         ↑
       </button>
-      <button type="button" className={iconBtn} aria-label={`Move ${name} down`} disabled={index === items.length - 1} onClick={() => onChange(moveItem(items, index, index + 1))}>
+      <button
+        type="button"
+        className={iconBtn}
+        aria-label={`Move ${name} down`}
+        disabled={index === items.length - 1}
+        onClick={() => onChange(moveItem(items, index, index + 1))}
+      >
         ↓
       </button>
       <button type="button" className={iconBtn} aria-label={`Remove ${name}`} onClick={() => onChange(items.filter((_, i) => i !== index))}>

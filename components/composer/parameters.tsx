@@ -12,7 +12,19 @@ import {
 } from "@/lib/request/limits";
 import { isObject } from "@/lib/request/path";
 import { useComposer, useField } from "./composer-context";
-import { BoolField, Field, IssueList, JsonField, KeyValueField, NumberField, SelectField, TextAreaField, TextField, inputCls, labelCls } from "./fields";
+import {
+  BoolField,
+  Field,
+  IssueList,
+  JsonField,
+  KeyValueField,
+  NumberField,
+  SelectField,
+  TextAreaField,
+  TextField,
+  inputCls,
+  labelCls,
+} from "./fields";
 
 /** Parameters, grouped as a developer looks for them. Every control writes one path; clearing it removes the key. */
 
@@ -90,10 +102,18 @@ function TextFormatEditor() {
             <StrictToggle path={["text", "format", "strict"]} />
           </div>
           <TextField path={["text", "format", "description"]} label="description" placeholder="optional" />
-          <JsonField path={["text", "format", "schema"]} label="schema" hint="JSON Schema, checked as you type" rows={8} allowUndefined={false} />
+          <JsonField
+            path={["text", "format", "schema"]}
+            label="schema"
+            hint="JSON Schema, checked as you type"
+            rows={8}
+            allowUndefined={false}
+          />
         </div>
       ) : null}
-      {type === "json_object" ? <p className="text-[11px] text-slate-500">JSON mode: the input or instructions must mention “JSON”.</p> : null}
+      {type === "json_object" ? (
+        <p className="text-[11px] text-slate-500">JSON mode: the input or instructions must mention “JSON”.</p>
+      ) : null}
     </div>
   );
 }
@@ -127,7 +147,13 @@ export function StateParams() {
         <BoolField path={["background"]} label="background" defaultNote="false" />
       </div>
       <TextField path={["previous_response_id"]} label="previous_response_id" placeholder="resp_…" />
-      <KeyValueField path={["metadata"]} label="metadata" maxPairs={METADATA.maxPairs} keyPlaceholder={`key (≤ ${METADATA.maxKeyLength})`} valuePlaceholder={`value (≤ ${METADATA.maxValueLength})`} />
+      <KeyValueField
+        path={["metadata"]}
+        label="metadata"
+        maxPairs={METADATA.maxPairs}
+        keyPlaceholder={`key (≤ ${METADATA.maxKeyLength})`}
+        valuePlaceholder={`value (≤ ${METADATA.maxValueLength})`}
+      />
     </Group>
   );
 }
@@ -163,7 +189,12 @@ function IncludeField() {
       <div className="grid grid-cols-1 gap-x-3 gap-y-0.5">
         {INCLUDE_VALUES.map((value) => (
           <label key={value} className="flex items-center gap-1.5 font-mono text-[11.5px] text-slate-700">
-            <input type="checkbox" className="h-3.5 w-3.5 accent-blue-600" checked={selected.includes(value)} onChange={(e) => toggle(value, e.target.checked)} />
+            <input
+              type="checkbox"
+              className="h-3.5 w-3.5 accent-blue-600"
+              checked={selected.includes(value)}
+              onChange={(e) => toggle(value, e.target.checked)}
+            />
             {value}
           </label>
         ))}

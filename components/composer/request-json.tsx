@@ -75,14 +75,17 @@ export function RequestJson({
         {error ? (
           <p className="rounded border border-red-200 bg-red-50 px-2 py-1 text-[12px] text-red-800" data-testid="json-syntax-error">
             <strong>Not valid JSON</strong>
-            {error.line !== null ? ` (line ${error.line}, column ${error.column})` : ""}: {error.message} The form keeps the last valid request.
+            {error.line !== null ? ` (line ${error.line}, column ${error.column})` : ""}: {error.message} The form keeps the last valid
+            request.
           </p>
         ) : null}
         {!error && (errors.length > 0 || warnings.length > 0) ? (
           <ul className="flex flex-col gap-0.5 rounded border border-slate-200 bg-slate-50 px-2 py-1" aria-label="Request problems">
             {[...errors, ...warnings].map((issue, i) => (
               <li key={i} className={`text-[12px] leading-snug ${issue.severity === "error" ? "text-red-800" : "text-amber-800"}`}>
-                <code className="mr-1 rounded bg-white px-1 font-mono text-[11px] text-slate-700 ring-1 ring-slate-200">{issue.path || "(body)"}</code>
+                <code className="mr-1 rounded bg-white px-1 font-mono text-[11px] text-slate-700 ring-1 ring-slate-200">
+                  {issue.path || "(body)"}
+                </code>
                 {issue.message}
               </li>
             ))}

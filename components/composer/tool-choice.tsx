@@ -16,7 +16,8 @@ function kindOf(choice: unknown): Kind {
   if (choice === undefined) return "";
   if (typeof choice === "string") return (TOOL_CHOICE_MODES as readonly string[]).includes(choice) ? (choice as Kind) : "";
   if (!isObject(choice)) return "";
-  if (choice.type === "function" || choice.type === "custom" || choice.type === "mcp" || choice.type === "allowed_tools") return choice.type;
+  if (choice.type === "function" || choice.type === "custom" || choice.type === "mcp" || choice.type === "allowed_tools")
+    return choice.type;
   return "hosted";
 }
 
@@ -45,7 +46,8 @@ export function ToolChoiceEditor() {
     if (next === "none" || next === "auto" || next === "required") return f.set(next);
     if (next === "function" || next === "custom") return f.set({ type: next, name: named(next, "name")[0] ?? "" });
     if (next === "mcp") return f.set({ type: "mcp", server_label: named("mcp", "server_label")[0] ?? "" });
-    if (next === "hosted") return f.set({ type: tools.find((t) => (HOSTED_TOOL_CHOICES as readonly string[]).includes(String(t.type)))?.type ?? "file_search" });
+    if (next === "hosted")
+      return f.set({ type: tools.find((t) => (HOSTED_TOOL_CHOICES as readonly string[]).includes(String(t.type)))?.type ?? "file_search" });
     return f.set({ type: "allowed_tools", mode: "auto", tools: tools.map(toolDescriptor) });
   };
   const obj = isObject(choice) ? choice : {};
@@ -68,12 +70,27 @@ export function ToolChoiceEditor() {
         )}
       </Field>
       {kind === "function" || kind === "custom" ? (
-        <NameChooser label={`${kind} name`} value={String(obj.name ?? "")} options={named(kind, "name")} onChange={(name) => f.set({ ...obj, name })} />
+        <NameChooser
+          label={`${kind} name`}
+          value={String(obj.name ?? "")}
+          options={named(kind, "name")}
+          onChange={(name) => f.set({ ...obj, name })}
+        />
       ) : null}
       {kind === "mcp" ? (
         <>
-          <NameChooser label="server_label" value={String(obj.server_label ?? "")} options={named("mcp", "server_label")} onChange={(server_label) => f.set({ ...obj, server_label })} />
-          <NameChooser label="tool name (optional)" value={String(obj.name ?? "")} options={[]} onChange={(name) => f.set(name === "" ? { type: "mcp", server_label: obj.server_label } : { ...obj, name })} />
+          <NameChooser
+            label="server_label"
+            value={String(obj.server_label ?? "")}
+            options={named("mcp", "server_label")}
+            onChange={(server_label) => f.set({ ...obj, server_label })}
+          />
+          <NameChooser
+            label="tool name (optional)"
+            value={String(obj.name ?? "")}
+            options={[]}
+            onChange={(name) => f.set(name === "" ? { type: "mcp", server_label: obj.server_label } : { ...obj, name })}
+          />
         </>
       ) : null}
       {kind === "hosted" ? (
@@ -91,7 +108,12 @@ export function ToolChoiceEditor() {
         <div className="flex flex-col gap-1 border-l-2 border-blue-100 pl-2">
           <Field label="mode">
             {(id) => (
-              <select id={id} className={`${inputCls} font-mono`} value={String(obj.mode ?? "auto")} onChange={(e) => f.set({ ...obj, mode: e.target.value })}>
+              <select
+                id={id}
+                className={`${inputCls} font-mono`}
+                value={String(obj.mode ?? "auto")}
+                onChange={(e) => f.set({ ...obj, mode: e.target.value })}
+              >
                 {ALLOWED_TOOLS_MODES.map((m) => (
                   <option key={m}>{m}</option>
                 ))}
@@ -126,7 +148,17 @@ export function ToolChoiceEditor() {
   );
 }
 
-function NameChooser({ label, value, options, onChange }: { label: string; value: string; options: string[]; onChange: (v: string) => void }) {
+function NameChooser({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  options: string[];
+  onChange: (v: string) => void;
+}) {
   const listId = `choices-${label.replace(/\W/g, "")}`;
   return (
     <Field label={label}>

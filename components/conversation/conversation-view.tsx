@@ -5,7 +5,15 @@ import type { ResponseOutputItem } from "openai/resources/responses/responses";
 import { OutputItems, OutputView, useItemContext, type OutputLinks } from "@/components/stream/output-view";
 import { EndNote, ErrorBanner, UsageBar } from "@/components/stream/run-summary";
 import type { FinishedTurn, useResponseRun } from "@/components/stream/use-response-run";
-import { approvalRequestsOf, buildFollowUp, canChain, functionCallsOf, type ContinueMode, type InputItem, type TurnRecord } from "@/lib/responses/follow-up";
+import {
+  approvalRequestsOf,
+  buildFollowUp,
+  canChain,
+  functionCallsOf,
+  type ContinueMode,
+  type InputItem,
+  type TurnRecord,
+} from "@/lib/responses/follow-up";
 import { ConversationActionsContext, type ConversationActions } from "./conversation-actions";
 import { FollowUpPanel } from "./follow-up-panel";
 import { TurnInput } from "./turn-input";
@@ -20,7 +28,12 @@ function outputOf(items: readonly { item: ResponseOutputItem }[]): ResponseOutpu
 function EarlierTurn({ turn, index }: { turn: FinishedTurn; index: number }) {
   const context = useItemContext(turn.state, turn.request.body);
   const usage = turn.state.usage;
-  const mode = typeof turn.request.body.previous_response_id === "string" ? "previous_response_id" : turn.request.body.store === false ? "replayed, store: false" : "new";
+  const mode =
+    typeof turn.request.body.previous_response_id === "string"
+      ? "previous_response_id"
+      : turn.request.body.store === false
+        ? "replayed, store: false"
+        : "new";
   return (
     <li className="flex flex-col gap-2" aria-label={`Turn ${index + 1}`}>
       <TurnInput items={turn.request.newItems} />
@@ -77,7 +90,13 @@ export function ConversationView({ runner, links }: { runner: Runner; links: Out
     () => ({
       respondToApproval: (id, approve) => sendItems([{ type: "mcp_approval_response", approval_request_id: id, approve }]),
       disabled: busy || !finished || calls.length > 0,
-      disabledReason: busy ? null : calls.length > 0 ? "Answer the function calls first." : !finished ? "The response has not finished." : null,
+      disabledReason: busy
+        ? null
+        : calls.length > 0
+          ? "Answer the function calls first."
+          : !finished
+            ? "The response has not finished."
+            : null,
     }),
     [sendItems, busy, finished, calls.length],
   );

@@ -27,7 +27,15 @@ export function ModePicker({ mode, onChange, chainable }: { mode: ContinueMode; 
       } ${disabled ? "cursor-not-allowed opacity-50" : ""}`}
       title={hint}
     >
-      <input type="radio" name={name} value={value} checked={mode === value} disabled={disabled} onChange={() => onChange(value)} className="mt-0.5 accent-blue-600" />
+      <input
+        type="radio"
+        name={name}
+        value={value}
+        checked={mode === value}
+        disabled={disabled}
+        onChange={() => onChange(value)}
+        className="mt-0.5 accent-blue-600"
+      />
       <span>
         <span className="block font-medium text-slate-800">{label}</span>
         <span className="block text-slate-500">{hint}</span>
@@ -39,7 +47,9 @@ export function ModePicker({ mode, onChange, chainable }: { mode: ContinueMode; 
       {option(
         "previous_response_id",
         "previous_response_id",
-        chainable ? "Send only the new items; the server keeps the history." : "Needs a stored response (this one was sent with store: false).",
+        chainable
+          ? "Send only the new items; the server keeps the history."
+          : "Needs a stored response (this one was sent with store: false).",
         !chainable,
       )}
       {option("replay", "Replay the whole input (store: false)", "Send everything again; nothing is kept on the server.", false)}
@@ -47,7 +57,17 @@ export function ModePicker({ mode, onChange, chainable }: { mode: ContinueMode; 
   );
 }
 
-function OutputBox({ call, draft, onChange, problem }: { call: PendingCall; draft: OutputDraft; onChange: (d: OutputDraft) => void; problem: string | null }) {
+function OutputBox({
+  call,
+  draft,
+  onChange,
+  problem,
+}: {
+  call: PendingCall;
+  draft: OutputDraft;
+  onChange: (d: OutputDraft) => void;
+  problem: string | null;
+}) {
   const id = useId();
   const formatName = useId();
   return (
@@ -72,7 +92,13 @@ function OutputBox({ call, draft, onChange, problem }: { call: PendingCall; draf
       <div className="mt-1 flex items-center gap-3 text-xs text-slate-600" role="radiogroup" aria-label={`Format of ${call.name}'s output`}>
         {(["json", "text"] as const).map((f) => (
           <label key={f} className="flex items-center gap-1">
-            <input type="radio" name={formatName} checked={draft.format === f} onChange={() => onChange({ ...draft, format: f })} className="accent-blue-600" />
+            <input
+              type="radio"
+              name={formatName}
+              checked={draft.format === f}
+              onChange={() => onChange({ ...draft, format: f })}
+              className="accent-blue-600"
+            />
             {f === "json" ? "JSON (checked, sent compact)" : "Text (sent as typed)"}
           </label>
         ))}
@@ -151,7 +177,9 @@ export function FollowUpPanel({
     <section aria-label="Continue the conversation" className="flex flex-col gap-2.5 rounded-lg border border-slate-200 bg-slate-50 p-3">
       <div className="flex items-baseline justify-between gap-2">
         <h3 className="text-sm font-semibold text-slate-800">
-          {answeringCalls ? `Answer ${calls.length === 1 ? "the function call" : `the ${calls.length} function calls`}` : "Continue the conversation"}
+          {answeringCalls
+            ? `Answer ${calls.length === 1 ? "the function call" : `the ${calls.length} function calls`}`
+            : "Continue the conversation"}
         </h3>
         <span className="text-[11px] text-slate-500">turn {turns.length + 1}</span>
       </div>

@@ -46,14 +46,19 @@ export function TurnInput({ items }: { items: readonly Record<string, unknown>[]
               <div className="text-[10px] font-semibold uppercase tracking-wide text-sky-700">
                 function_call_output · <span className="font-mono normal-case">{String(item.call_id ?? "")}</span>
               </div>
-              <pre className="mt-0.5 whitespace-pre-wrap break-all font-mono text-[12.5px] text-slate-800">{outputPreview(item.output)}</pre>
+              <pre className="mt-0.5 whitespace-pre-wrap break-all font-mono text-[12.5px] text-slate-800">
+                {outputPreview(item.output)}
+              </pre>
             </div>
           );
         }
         if (type === "mcp_approval_response") {
           const approved = item.approve === true;
           return (
-            <div key={i} className={`rounded-xl px-3 py-1.5 text-sm ${approved ? "bg-emerald-100 text-emerald-900" : "bg-slate-200 text-slate-800"}`}>
+            <div
+              key={i}
+              className={`rounded-xl px-3 py-1.5 text-sm ${approved ? "bg-emerald-100 text-emerald-900" : "bg-slate-200 text-slate-800"}`}
+            >
               {approved ? "✓ Approved" : "✕ Denied"} <span className="font-mono text-xs">{String(item.approval_request_id ?? "")}</span>
             </div>
           );

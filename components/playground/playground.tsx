@@ -60,7 +60,10 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
   // Built when Share opens, not when the run ends: a long run's recording is tens of thousands of events.
   const recording = useMemo(() => {
     if (!sent || busy || state.status === "idle") return null;
-    return () => (JSON.stringify(sent.body) === JSON.stringify(composer.body) ? recordingFromRun({ request: sent.body, records: log.slice(), state }) : null);
+    return () =>
+      JSON.stringify(sent.body) === JSON.stringify(composer.body)
+        ? recordingFromRun({ request: sent.body, records: log.slice(), state })
+        : null;
   }, [sent, busy, state, log, composer.body]);
 
   const exportBaseUrl = usingLocal
@@ -146,7 +149,10 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
       </header>
 
       <main className="grid min-h-0 flex-1 grid-cols-1 gap-3 overflow-auto p-3 lg:grid-cols-[440px_minmax(0,1fr)_380px] lg:overflow-hidden">
-        <section aria-label="Request" className="flex min-h-[600px] flex-col overflow-hidden rounded-lg border border-slate-200 bg-white lg:min-h-0">
+        <section
+          aria-label="Request"
+          className="flex min-h-[600px] flex-col overflow-hidden rounded-lg border border-slate-200 bg-white lg:min-h-0"
+        >
           {composer.loaded ? (
             <Composer
               body={composer.body}
@@ -185,7 +191,10 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
           />
         </section>
 
-        <section aria-label="Events" className="flex min-h-[420px] flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4 lg:min-h-0">
+        <section
+          aria-label="Events"
+          className="flex min-h-[420px] flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4 lg:min-h-0"
+        >
           <div className="flex items-center justify-between">
             <h2 className="text-sm font-semibold text-slate-700">Events</h2>
             <span className="text-xs text-slate-500">{state.eventCount > 0 ? `${state.eventCount} events` : null}</span>

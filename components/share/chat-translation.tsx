@@ -18,7 +18,12 @@ export function ChatTranslation({ request }: { request: Record<string, unknown> 
           <span className="font-mono text-[11px] text-slate-400">POST /v1/chat/completions</span>
           <CopyButton text={json} label="Copy Chat JSON" />
         </div>
-        <CodeView code={json} lang="json" label="Chat Completions body as JSON" className="max-h-[300px] border border-slate-200 bg-white" />
+        <CodeView
+          code={json}
+          lang="json"
+          label="Chat Completions body as JSON"
+          className="max-h-[300px] border border-slate-200 bg-white"
+        />
         <DroppedList dropped={translation.dropped} />
       </div>
     </details>

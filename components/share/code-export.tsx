@@ -69,7 +69,12 @@ export function CodeExport({ body, baseUrl, className = "" }: { body: Record<str
         <CopyButton text={code} label={`Copy ${meta?.label ?? ""}`} />
       </div>
       <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${shown}`} className="min-h-0">
-        <CodeView code={code} lang={meta?.lang ?? null} label={`${meta?.label ?? ""} code`} className="max-h-[420px] border border-slate-200 bg-white" />
+        <CodeView
+          code={code}
+          lang={meta?.lang ?? null}
+          label={`${meta?.label ?? ""} code`}
+          className="max-h-[420px] border border-slate-200 bg-white"
+        />
       </div>
       <p className="text-xs text-slate-500">
         Reads your key from <code className="font-mono">OPENAI_API_KEY</code>.{" "}

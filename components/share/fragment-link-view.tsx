@@ -31,7 +31,13 @@ export function FragmentLinkView() {
 
   if (state.kind === "ready") {
     return (
-      <PermalinkView title={state.payload.title || "Shared request"} request={state.payload.request} recording={null} source="link" shareUrl={url} />
+      <PermalinkView
+        title={state.payload.title || "Shared request"}
+        request={state.payload.request}
+        recording={null}
+        source="link"
+        shareUrl={url}
+      />
     );
   }
   return (

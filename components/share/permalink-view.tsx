@@ -70,7 +70,8 @@ export function PermalinkView({ title, request, recording, source, createdAt, sh
   const { state } = replay;
   const json = useMemo(() => JSON.stringify(request, null, 2), [request]);
   const created = formatDate(createdAt);
-  const sourceLabel = source === "permalink" ? "Shared permalink" : source === "link" ? "Shared link (request in the URL)" : "Imported recording";
+  const sourceLabel =
+    source === "permalink" ? "Shared permalink" : source === "link" ? "Shared link (request in the URL)" : "Imported recording";
 
   return (
     <div className="flex h-dvh flex-col">
@@ -169,7 +170,10 @@ export function PermalinkView({ title, request, recording, source, createdAt, sh
           )}
         </section>
 
-        <section aria-label="Events" className="flex min-h-[420px] flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4 lg:min-h-0">
+        <section
+          aria-label="Events"
+          className="flex min-h-[420px] flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4 lg:min-h-0"
+        >
           <div className="flex items-center justify-between">
             <h2 className="text-sm font-semibold text-slate-700">Events</h2>
             <span className="text-xs text-slate-500">

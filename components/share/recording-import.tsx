@@ -33,7 +33,11 @@ export function RecordingImport() {
         source="file"
         actions={
           <>
-            <button type="button" onClick={() => setRecording(null)} className="h-8 rounded-md px-2 text-sm text-slate-600 hover:text-slate-900">
+            <button
+              type="button"
+              onClick={() => setRecording(null)}
+              className="h-8 rounded-md px-2 text-sm text-slate-600 hover:text-slate-900"
+            >
               Open another file
             </button>
             <ShareButton request={recording.recording.request} recording={recording.recording} defaultTitle={title} />
@@ -51,8 +55,8 @@ export function RecordingImport() {
         </Link>
         <h1 className="mt-1 text-xl font-semibold">Replay a recording</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Open a <code className="font-mono">.recording.json</code> file saved with <em>Export recording</em>. It replays here event by event,
-          with no API key and no network; the file stays on this computer.
+          Open a <code className="font-mono">.recording.json</code> file saved with <em>Export recording</em>. It replays here event by
+          event, with no API key and no network; the file stays on this computer.
         </p>
       </div>
       <label
@@ -71,7 +75,13 @@ export function RecordingImport() {
         }`}
       >
         <span className="font-medium text-slate-800">Drop a recording here, or choose a file</span>
-        <input type="file" accept=".json,application/json" aria-label="Recording file" className="text-xs" onChange={(e) => void readFile(e.target.files?.[0])} />
+        <input
+          type="file"
+          accept=".json,application/json"
+          aria-label="Recording file"
+          className="text-xs"
+          onChange={(e) => void readFile(e.target.files?.[0])}
+        />
       </label>
       {error ? (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">

@@ -29,8 +29,10 @@ function PauseIcon() {
 
 /** The timeline's one-line explanation, plus the two wire records that are not events. */
 function explain(type: string): string {
-  if (type === "[DONE]") return "An end-of-stream marker some gateways add (Chat Completions style); the Responses API ends with response.completed instead.";
-  if (type === "(unreadable event)") return "A server-sent record whose data was not valid JSON; it is kept as received and changes nothing.";
+  if (type === "[DONE]")
+    return "An end-of-stream marker some gateways add (Chat Completions style); the Responses API ends with response.completed instead.";
+  if (type === "(unreadable event)")
+    return "A server-sent record whose data was not valid JSON; it is kept as received and changes nothing.";
   return explainEventType(type);
 }
 
@@ -136,7 +138,10 @@ export function ReplayControls({ replay }: { replay: ReplayApi }) {
         ) : frame.kind === "event" ? (
           <>
             <span className="font-mono font-medium text-slate-900">{frame.record.type}</span>
-            <span className="text-slate-400"> · event {position} · +{formatMs(frame.atMs)}</span>
+            <span className="text-slate-400">
+              {" "}
+              · event {position} · +{formatMs(frame.atMs)}
+            </span>
             <br />
             {explain(frame.record.type)}
           </>
@@ -145,7 +150,9 @@ export function ReplayControls({ replay }: { replay: ReplayApi }) {
             <span className="font-mono font-medium text-slate-900">HTTP {frame.status}</span>
             <span className="text-slate-400"> · +{formatMs(frame.atMs)}</span>
             <br />
-            {frame.status < 300 ? "The whole answer arrived at once as one JSON response (stream was off)." : "The server refused the request before streaming anything."}
+            {frame.status < 300
+              ? "The whole answer arrived at once as one JSON response (stream was off)."
+              : "The server refused the request before streaming anything."}
           </>
         )}
       </p>

@@ -43,7 +43,11 @@ function Part({ part }: { part: unknown }) {
       return (
         <figure className="flex items-end gap-2">
           {/* eslint-disable-next-line @next/next/no-img-element -- an inline data URL, nothing to optimise */}
-          <img src={url} alt="Image sent with the request" className="h-16 w-auto rounded border border-slate-200 [image-rendering:pixelated]" />
+          <img
+            src={url}
+            alt="Image sent with the request"
+            className="h-16 w-auto rounded border border-slate-200 [image-rendering:pixelated]"
+          />
           <figcaption className="text-xs text-slate-500">image (data URL){detail}</figcaption>
         </figure>
       );
@@ -64,7 +68,11 @@ function Part({ part }: { part: unknown }) {
   }
   if (type === "input_file") {
     const name = part.filename ?? part.file_id ?? part.file_url ?? "file";
-    return <p className="text-xs text-slate-600">file <code className="font-mono">{compact(name)}</code></p>;
+    return (
+      <p className="text-xs text-slate-600">
+        file <code className="font-mono">{compact(name)}</code>
+      </p>
+    );
   }
   return <code className="block whitespace-pre-wrap font-mono text-xs">{shorten(compact(part), 300)}</code>;
 }
@@ -77,7 +85,9 @@ function InputItem({ item }: { item: unknown }) {
     return (
       <li className="rounded-md border border-slate-200 bg-white px-2.5 py-2">
         <div className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500">{String(item.role)}</div>
-        <div className="space-y-1.5">{Array.isArray(content) ? content.map((p, i) => <Part key={i} part={p} />) : <Part part={content} />}</div>
+        <div className="space-y-1.5">
+          {Array.isArray(content) ? content.map((p, i) => <Part key={i} part={p} />) : <Part part={content} />}
+        </div>
       </li>
     );
   }

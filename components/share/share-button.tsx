@@ -38,7 +38,11 @@ class ShareRequestError extends Error {
   }
 }
 
-async function createPermalink(payload: { title: string; request: Record<string, unknown>; recording: Recording | null }): Promise<ShareCreated> {
+async function createPermalink(payload: {
+  title: string;
+  request: Record<string, unknown>;
+  recording: Recording | null;
+}): Promise<ShareCreated> {
   const res = await fetch("/api/share", {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -99,7 +103,10 @@ export function ShareButton({ request, recording: recordingProp, defaultTitle = 
     },
   });
   const busy = permalink.isPending || fragment.isPending;
-  const error = permalink.error && !(permalink.error instanceof ShareRequestError && permalink.error.code === "share_storage_disabled") ? permalink.error : fragment.error;
+  const error =
+    permalink.error && !(permalink.error instanceof ShareRequestError && permalink.error.code === "share_storage_disabled")
+      ? permalink.error
+      : fragment.error;
 
   const open = () => {
     setResult(null);
@@ -194,7 +201,12 @@ export function ShareButton({ request, recording: recordingProp, defaultTitle = 
             <div className="flex flex-col gap-1.5 rounded-md border border-emerald-200 bg-emerald-50 p-2.5">
               <label className="flex flex-col gap-1 text-sm">
                 <span className="font-medium text-emerald-900">{result.kind === "permalink" ? "Permalink" : "Link (nothing stored)"}</span>
-                <input readOnly value={result.url} onFocus={(e) => e.currentTarget.select()} className="h-9 rounded-md border border-emerald-300 bg-white px-2 font-mono text-xs" />
+                <input
+                  readOnly
+                  value={result.url}
+                  onFocus={(e) => e.currentTarget.select()}
+                  className="h-9 rounded-md border border-emerald-300 bg-white px-2 font-mono text-xs"
+                />
               </label>
               <div className="flex items-center gap-2">
                 <CopyButton text={result.url} label="Copy link" />
@@ -207,7 +219,9 @@ export function ShareButton({ request, recording: recordingProp, defaultTitle = 
               ) : null}
               {result.kind === "fragment" && result.note ? <p className="text-xs text-slate-600">{result.note}</p> : null}
               {result.kind === "fragment" && result.url.length > FRAGMENT_SOFT_LIMIT ? (
-                <p className="text-xs text-amber-800">This link is {result.url.length.toLocaleString("en")} characters long; some apps cut long links.</p>
+                <p className="text-xs text-amber-800">
+                  This link is {result.url.length.toLocaleString("en")} characters long; some apps cut long links.
+                </p>
               ) : null}
             </div>
           ) : null}

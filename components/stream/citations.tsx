@@ -89,7 +89,9 @@ export function CitationLink({ citation, children }: { citation: UrlCitation; ch
             <Icon name="link" className="h-3 w-3" /> Source {citation.n + 1}
           </span>
           <span className="block text-sm font-semibold text-slate-900">{citation.title || "(no title)"}</span>
-          <span className="mt-0.5 block break-all font-mono text-[11px] text-slate-500">{citation.url ? displayUrl(citation.url) : "(no URL)"}</span>
+          <span className="mt-0.5 block break-all font-mono text-[11px] text-slate-500">
+            {citation.url ? displayUrl(citation.url) : "(no URL)"}
+          </span>
           {!href && citation.url ? <span className="mt-1 block text-amber-700">Not a web link, so it is not clickable.</span> : null}
         </span>
       ) : null}
@@ -143,7 +145,10 @@ export const SourcesList = memo(function SourcesList({ citations }: { citations:
         {[...files.values()].map(({ mark, count }) => (
           <li key={mark.n} className="flex items-start gap-2">
             <span className="mt-px w-4 shrink-0 text-right text-slate-400">
-              <Icon name={mark.type === "file_path" ? "clip" : mark.type === "container_file_citation" ? "box" : "file"} className="h-3 w-3" />
+              <Icon
+                name={mark.type === "file_path" ? "clip" : mark.type === "container_file_citation" ? "box" : "file"}
+                className="h-3 w-3"
+              />
             </span>
             <FileSource mark={mark} count={count} />
           </li>

@@ -3,7 +3,15 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { CodeView } from "@/components/ui/code-view";
 import type { EventLog, EventRecord } from "@/lib/responses/event-log";
-import { EVENT_FAMILIES, FAMILY_LABELS, FilteredEvents, isFilterActive, summarizeEvent, type EventFamily, type EventFilter } from "@/lib/responses/event-filter";
+import {
+  EVENT_FAMILIES,
+  FAMILY_LABELS,
+  FilteredEvents,
+  isFilterActive,
+  summarizeEvent,
+  type EventFamily,
+  type EventFilter,
+} from "@/lib/responses/event-filter";
 import { explainEventType } from "@/lib/responses/events";
 
 const ROW_HEIGHT = 28;
@@ -203,7 +211,11 @@ export const EventTimeline = memo(function EventTimeline({
                 aria-pressed={on}
                 onClick={() => toggleFamily(f)}
                 className={`rounded-full border px-2 py-px text-[11px] ${
-                  on ? "border-blue-500 bg-blue-600 text-white" : f === "errors" ? "border-red-200 bg-red-50 text-red-800 hover:bg-red-100" : "border-slate-200 bg-white text-slate-700 hover:bg-slate-50"
+                  on
+                    ? "border-blue-500 bg-blue-600 text-white"
+                    : f === "errors"
+                      ? "border-red-200 bg-red-50 text-red-800 hover:bg-red-100"
+                      : "border-slate-200 bg-white text-slate-700 hover:bg-slate-50"
                 }`}
               >
                 {FAMILY_LABELS[f]} <span className={on ? "text-blue-100" : "text-slate-400"}>{n}</span>

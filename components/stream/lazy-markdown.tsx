@@ -63,7 +63,11 @@ type MarkdownProps = ComponentProps<MarkdownViewType>;
  * rendered markdown at once). The server and hydration render the plain text, so the two always match.
  */
 export const Markdown = memo(function Markdown(props: MarkdownProps) {
-  const Loaded = useSyncExternalStore(subscribe, () => View, () => null);
+  const Loaded = useSyncExternalStore(
+    subscribe,
+    () => View,
+    () => null,
+  );
   useEffect(() => {
     if (!Loaded) void preloadMarkdown();
   }, [Loaded]);

@@ -1,6 +1,18 @@
 "use client";
 
-import { createElement, Fragment, memo, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type ComponentProps, type ReactNode } from "react";
+import {
+  createElement,
+  Fragment,
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  type ComponentProps,
+  type ReactNode,
+} from "react";
 import { Lexer, type Token, type Tokens } from "marked";
 import { CodeView } from "@/components/ui/code-view";
 import { annotateMarkdown, CITE_PREFIX, FILE_PREFIX, markerIndex, type Citation } from "@/lib/responses/annotations";
@@ -67,7 +79,9 @@ function inlineToken(token: Token, key: number): ReactNode {
         </span>
       );
     case "checkbox":
-      return <input key={key} type="checkbox" checked={(token as Tokens.Checkbox).checked} disabled readOnly className="mr-1.5 align-middle" />;
+      return (
+        <input key={key} type="checkbox" checked={(token as Tokens.Checkbox).checked} disabled readOnly className="mr-1.5 align-middle" />
+      );
     case "html":
       return null; // raw HTML is never rendered (the text between tags is separate text tokens and stays)
     default:
@@ -91,7 +105,14 @@ function blockToken(token: Token, key: number): ReactNode {
       return createElement(`h${Math.min(6, Math.max(1, (token as Tokens.Heading).depth))}`, { key }, inline(token.tokens));
     case "code": {
       const code = token as Tokens.Code;
-      return <CodeView key={key} code={code.text} lang={highlightLangFor(code.lang?.split(/\s/)[0] || undefined)} className="my-2 bg-slate-100" />;
+      return (
+        <CodeView
+          key={key}
+          code={code.text}
+          lang={highlightLangFor(code.lang?.split(/\s/)[0] || undefined)}
+          className="my-2 bg-slate-100"
+        />
+      );
     }
     case "blockquote":
       return <blockquote key={key}>{blocks(token.tokens)}</blockquote>;

@@ -10,16 +10,20 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 /** Item context from the request and the run: computer display size, reasoning tokens, `include`. Stable per value. */
 export function useItemContext(state: RunState, request: Record<string, unknown> | null): ItemContext {
   const tools = Array.isArray(request?.tools) ? request.tools : Array.isArray(state.response?.tools) ? state.response.tools : [];
-  const computer = (tools as unknown[]).find((t) => isRecord(t) && typeof t.display_width === "number" && typeof t.display_height === "number") as
-    | { display_width: number; display_height: number }
-    | undefined;
+  const computer = (tools as unknown[]).find(
+    (t) => isRecord(t) && typeof t.display_width === "number" && typeof t.display_height === "number",
+  ) as { display_width: number; display_height: number } | undefined;
   const width = computer?.display_width ?? null;
   const height = computer?.display_height ?? null;
   const reasoningTokens = state.usage?.output_tokens_details?.reasoning_tokens ?? null;
   const include = Array.isArray(request?.include) ? (request.include as unknown[]).filter((x): x is string => typeof x === "string") : [];
   const includeKey = include.join("\n");
   return useMemo(
-    () => ({ display: width !== null && height !== null ? { width, height } : null, reasoningTokens, include: includeKey ? includeKey.split("\n") : [] }),
+    () => ({
+      display: width !== null && height !== null ? { width, height } : null,
+      reasoningTokens,
+      include: includeKey ? includeKey.split("\n") : [],
+    }),
     [width, height, reasoningTokens, includeKey],
   );
 }
@@ -59,7 +63,11 @@ export function OutputItems({
 }
 
 /** The assembled answer of one run. */
-export function OutputView({ state, request = null, ...links }: { state: RunState; request?: Record<string, unknown> | null } & OutputLinks) {
+export function OutputView({
+  state,
+  request = null,
+  ...links
+}: { state: RunState; request?: Record<string, unknown> | null } & OutputLinks) {
   const context = useItemContext(state, request);
   const live = state.status === "connecting" || state.status === "in_progress" || state.status === "queued";
   if (state.items.length === 0) {

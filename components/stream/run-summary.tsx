@@ -57,15 +57,31 @@ export function UsageBar({ state }: { state: RunState }) {
   return (
     <section aria-label="Usage" className="flex flex-wrap gap-x-6 gap-y-2 rounded-md border border-slate-200 bg-white px-3 py-2">
       <Figure label="Input tokens" value={u?.input_tokens} />
-      <Figure label="Cached" value={u?.input_tokens_details?.cached_tokens ?? (u ? 0 : null)} hint="input tokens read from the prompt cache" />
+      <Figure
+        label="Cached"
+        value={u?.input_tokens_details?.cached_tokens ?? (u ? 0 : null)}
+        hint="input tokens read from the prompt cache"
+      />
       <Figure label="Output tokens" value={u?.output_tokens} />
-      <Figure label="Reasoning" value={u?.output_tokens_details?.reasoning_tokens ?? (u ? 0 : null)} hint="output tokens spent reasoning (included in output tokens)" />
+      <Figure
+        label="Reasoning"
+        value={u?.output_tokens_details?.reasoning_tokens ?? (u ? 0 : null)}
+        hint="output tokens spent reasoning (included in output tokens)"
+      />
       <Figure label="Total tokens" value={u?.total_tokens} />
       <Figure label="First event" value={ms(t.firstEventMs)} hint="time from sending the request to the first event" />
       <Figure label="First text" value={ms(t.firstTextMs)} hint="time from sending the request to the first text delta" />
       <Figure label="Total time" value={ms(t.endMs)} hint="time from sending the request to the end of the run" />
-      <Figure label="Output tok/s" value={tps !== null ? tps.toFixed(1) : null} hint="output tokens per second, from the first event to the end" />
-      <Figure label="Events" value={state.eventCount} hint={state.unknownEventCount > 0 ? `${state.unknownEventCount} of an unknown type` : undefined} />
+      <Figure
+        label="Output tok/s"
+        value={tps !== null ? tps.toFixed(1) : null}
+        hint="output tokens per second, from the first event to the end"
+      />
+      <Figure
+        label="Events"
+        value={state.eventCount}
+        hint={state.unknownEventCount > 0 ? `${state.unknownEventCount} of an unknown type` : undefined}
+      />
     </section>
   );
 }

@@ -44,7 +44,10 @@ function highlightDelta(log: EventLog, eventIndex: number, itemKey: string): voi
   if (!record || !event || !DELTA_TYPES.has(record.type) || typeof event.delta !== "string" || event.delta.trim() === "") return;
   const delta = event.delta.trim();
   const samePart = (e: Record<string, unknown>) =>
-    e.type === record.type && e.item_id === event.item_id && e.content_index === event.content_index && e.summary_index === event.summary_index;
+    e.type === record.type &&
+    e.item_id === event.item_id &&
+    e.content_index === event.content_index &&
+    e.summary_index === event.summary_index;
   let before = 0;
   let total = 0;
   const itemId = typeof event.item_id === "string" ? event.item_id : null;
@@ -146,9 +149,21 @@ export function useLinkedSelection(state: RunState, log: EventLog) {
   const itemFilter = useMemo<ItemEventFilter | null>(() => {
     if (!shown) return null;
     const raw = shown.item as { type: string; id?: unknown };
-    return { key: shown.key, label: `${raw.type.replaceAll("_", " ")}${typeof raw.id === "string" ? ` ${raw.id}` : ""}`, indexes: shown.eventIndexes };
+    return {
+      key: shown.key,
+      label: `${raw.type.replaceAll("_", " ")}${typeof raw.id === "string" ? ` ${raw.id}` : ""}`,
+      indexes: shown.eventIndexes,
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- recomputed when the item gains events, not per frame
   }, [eventsShownKey, shownCount]);
 
-  return { selectedEvent, selectEvent, highlightedKey, eventsShownKey: shown ? eventsShownKey : null, showEventsOf, itemFilter, clearItemFilter };
+  return {
+    selectedEvent,
+    selectEvent,
+    highlightedKey,
+    eventsShownKey: shown ? eventsShownKey : null,
+    showEventsOf,
+    itemFilter,
+    clearItemFilter,
+  };
 }

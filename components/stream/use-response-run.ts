@@ -106,7 +106,14 @@ export function useResponseRun() {
             const message = html
               ? "The upstream answered with an HTML page, not an API response."
               : `The server's answer is not JSON (${res.headers.get("content-type") ?? "no content type"}), so it is not an API response.`;
-            put({ ...stateRef.current, status: "failed", error: { source: "parse", message, code: html ? "upstream_html_response" : "upstream_bad_content_type" } }, true);
+            put(
+              {
+                ...stateRef.current,
+                status: "failed",
+                error: { source: "parse", message, code: html ? "upstream_html_response" : "upstream_bad_content_type" },
+              },
+              true,
+            );
             return;
           }
           put(runStateFromResponse(json as Parameters<typeof runStateFromResponse>[0], since()), true);

@@ -69,7 +69,11 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
-export type ChatMessage = { kind: "chunk"; chunk: Json; raw: string } | { kind: "done"; raw: string } | { kind: "error"; error: Json; raw: string } | { kind: "invalid"; raw: string; reason: string };
+export type ChatMessage =
+  | { kind: "chunk"; chunk: Json; raw: string }
+  | { kind: "done"; raw: string }
+  | { kind: "error"; error: Json; raw: string }
+  | { kind: "invalid"; raw: string; reason: string };
 
 /** One SSE record of a Chat Completions stream. Never throws. */
 export function parseChatMessage(msg: SseMessage): ChatMessage {
@@ -100,12 +104,20 @@ function firstByte(state: ChatRunState, atMs: number): ChatRunState["timing"] {
 export function applyChatMessage(state: ChatRunState, msg: ChatMessage, atMs: number): ChatRunState {
   switch (msg.kind) {
     case "done":
-      return withEvent({ ...state, sawDone: true, status: state.status === "failed" ? "failed" : "done", timing: { ...firstByte(state, atMs), endMs: atMs } }, {
-        atMs,
-        kind: "[DONE]",
-        summary: "end of stream",
-        raw: msg.raw,
-      });
+      return withEvent(
+        {
+          ...state,
+          sawDone: true,
+          status: state.status === "failed" ? "failed" : "done",
+          timing: { ...firstByte(state, atMs), endMs: atMs },
+        },
+        {
+          atMs,
+          kind: "[DONE]",
+          summary: "end of stream",
+          raw: msg.raw,
+        },
+      );
     case "invalid":
       return withEvent(state, { atMs, kind: "(unreadable)", summary: msg.reason, raw: msg.raw });
     case "error": {
@@ -157,7 +169,9 @@ export function applyChunk(state: ChatRunState, chunk: Json, atMs: number, raw =
         };
         if (at === -1) toolCalls.push(next);
         else toolCalls[at] = next;
-        parts.push(`tool_calls[${index}]${typeof fn.name === "string" && fn.name ? ` ${fn.name}` : ""}${typeof fn.arguments === "string" && fn.arguments ? ` ${JSON.stringify(fn.arguments)}` : ""}`);
+        parts.push(
+          `tool_calls[${index}]${typeof fn.name === "string" && fn.name ? ` ${fn.name}` : ""}${typeof fn.arguments === "string" && fn.arguments ? ` ${JSON.stringify(fn.arguments)}` : ""}`,
+        );
       }
       toolCalls.sort((a, b) => a.index - b.index);
     }
@@ -213,9 +227,7 @@ export function chatStateFromCompletion(body: Json, atMs: number): ChatRunState 
     name: isObject(c.function) && typeof c.function.name === "string" ? c.function.name : "",
     arguments: isObject(c.function) && typeof c.function.arguments === "string" ? c.function.arguments : "",
   }));
-  const usage = isObject(body.usage)
-    ? applyChunk(initialChatState(), { choices: [], usage: body.usage }, atMs).usage
-    : null;
+  const usage = isObject(body.usage) ? applyChunk(initialChatState(), { choices: [], usage: body.usage }, atMs).usage : null;
   return {
     ...state,
     id: typeof body.id === "string" ? body.id : null,
@@ -252,5 +264,10 @@ export function markChatEnded(state: ChatRunState, atMs: number): ChatRunState {
 }
 
 export function markChatFailed(state: ChatRunState, status: "cancelled" | "failed", message: string | null, atMs: number): ChatRunState {
-  return { ...state, status, error: message ? { message, code: null, status: null } : state.error, timing: { ...state.timing, endMs: atMs } };
+  return {
+    ...state,
+    status,
+    error: message ? { message, code: null, status: null } : state.error,
+    timing: { ...state.timing, endMs: atMs },
+  };
 }

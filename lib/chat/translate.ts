@@ -196,8 +196,10 @@ export function responsesToChat(body: Json): ChatTranslation {
     drop("include", "Chat Completions cannot include extra output data (sources, search results, encrypted reasoning).");
   }
   if (body.truncation != null) drop("truncation", "Chat Completions has no truncation setting; an over-long conversation is an error.");
-  if (body.background != null) drop("background", "Chat Completions has no background mode; the request must stay open until the answer is ready.");
-  if (body.max_tool_calls != null) drop("max_tool_calls", "Chat Completions has no limit on built-in tool calls (it has no built-in tools).");
+  if (body.background != null)
+    drop("background", "Chat Completions has no background mode; the request must stay open until the answer is ready.");
+  if (body.max_tool_calls != null)
+    drop("max_tool_calls", "Chat Completions has no limit on built-in tool calls (it has no built-in tools).");
   if (body.prompt != null) drop("prompt", "Chat Completions cannot use stored prompt templates.");
   for (const key of Object.keys(body)) {
     if (!HANDLED.has(key)) drop(key, "Unknown to this translation; not sent to Chat Completions.");
@@ -262,7 +264,8 @@ function translateMessage(item: Json, path: string, messages: Json[], drop: Drop
     const texts: string[] = [];
     let refusal: string | null = null;
     content.forEach((part, j) => {
-      if (isObject(part) && (part.type === "output_text" || part.type === "input_text") && typeof part.text === "string") texts.push(part.text);
+      if (isObject(part) && (part.type === "output_text" || part.type === "input_text") && typeof part.text === "string")
+        texts.push(part.text);
       else if (isObject(part) && part.type === "refusal" && typeof part.refusal === "string") refusal = part.refusal;
       else drop(`${path}.content[${j}]`, "Assistant messages in Chat Completions hold only text and a refusal.");
     });
@@ -403,8 +406,10 @@ export function chatToResponses(chat: Json): ResponsesFromChat {
   }
   const choice = chat.tool_choice;
   if (typeof choice === "string") body.tool_choice = choice;
-  else if (isObject(choice) && choice.type === "function" && isObject(choice.function)) body.tool_choice = { type: "function", name: choice.function.name };
-  else if (isObject(choice) && choice.type === "custom" && isObject(choice.custom)) body.tool_choice = { type: "custom", name: choice.custom.name };
+  else if (isObject(choice) && choice.type === "function" && isObject(choice.function))
+    body.tool_choice = { type: "function", name: choice.function.name };
+  else if (isObject(choice) && choice.type === "custom" && isObject(choice.custom))
+    body.tool_choice = { type: "custom", name: choice.custom.name };
   else if (isObject(choice) && choice.type === "allowed_tools" && isObject(choice.allowed_tools)) {
     const allowed = choice.allowed_tools;
     body.tool_choice = {

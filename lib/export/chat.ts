@@ -12,7 +12,12 @@ import { printLiteral } from "./literal";
 
 export type ChatExportTarget = "curl" | "python" | "typescript";
 
-export const CHAT_EXPORT_TARGETS: ReadonlyArray<{ id: ChatExportTarget; label: string; lang: "bash" | "python" | "typescript"; fileName: string }> = [
+export const CHAT_EXPORT_TARGETS: ReadonlyArray<{
+  id: ChatExportTarget;
+  label: string;
+  lang: "bash" | "python" | "typescript";
+  fileName: string;
+}> = [
   { id: "curl", label: "curl", lang: "bash", fileName: "chat.sh" },
   { id: "python", label: "Python", lang: "python", fileName: "chat.py" },
   { id: "typescript", label: "TypeScript", lang: "typescript", fileName: "chat.ts" },
@@ -162,7 +167,10 @@ export function toChatTypeScript(responsesBody: Record<string, unknown>, opts: E
         "}",
       );
     } else {
-      lines.push("const completion = await client.chat.completions.create(request);", "console.log(completion.choices[0]?.message.content);");
+      lines.push(
+        "const completion = await client.chat.completions.create(request);",
+        "console.log(completion.choices[0]?.message.content);",
+      );
     }
     return `${lines.join("\n")}\n`;
   }
@@ -177,7 +185,10 @@ export function toChatTypeScript(responsesBody: Record<string, unknown>, opts: E
     "  switch (name) {",
   );
   for (const name of a.functions) {
-    lines.push(`    case ${JSON.stringify(name)}:`, `      return JSON.stringify({ error: ${JSON.stringify(`${name} is not implemented yet`)}, args });`);
+    lines.push(
+      `    case ${JSON.stringify(name)}:`,
+      `      return JSON.stringify({ error: ${JSON.stringify(`${name} is not implemented yet`)}, args });`,
+    );
   }
   lines.push(
     "    default:",

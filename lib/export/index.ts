@@ -21,7 +21,12 @@ export interface ExportOptions {
 
 export type ExportTarget = "curl" | "python" | "typescript" | "http";
 
-export const EXPORT_TARGETS: ReadonlyArray<{ id: ExportTarget; label: string; lang: "bash" | "python" | "typescript" | null; fileName: string }> = [
+export const EXPORT_TARGETS: ReadonlyArray<{
+  id: ExportTarget;
+  label: string;
+  lang: "bash" | "python" | "typescript" | null;
+  fileName: string;
+}> = [
   { id: "curl", label: "curl", lang: "bash", fileName: "request.sh" },
   { id: "python", label: "Python", lang: "python", fileName: "main.py" },
   { id: "typescript", label: "TypeScript", lang: "typescript", fileName: "main.ts" },
@@ -125,7 +130,9 @@ export function toCurl(body: Record<string, unknown>, opts: ExportOptions = {}):
       "# then send the results back: replace RESPONSE_ID with the answer's id, CALL_ID with the call's call_id,",
       "# and RESULT_OF_YOUR_FUNCTION with what your function returned (a string; JSON is fine). Repeat until the",
       "# answer is text.",
-      ...(a.storeOff ? ["# Note: this request has \"store\": false, so previous_response_id cannot find it; resend the whole context instead."] : []),
+      ...(a.storeOff
+        ? ['# Note: this request has "store": false, so previous_response_id cannot find it; resend the whole context instead.']
+        : []),
       ...curlCommand(endpoint(a), JSON.stringify(next), false, "# "),
     );
   }
@@ -197,7 +204,8 @@ export function toPython(body: Record<string, unknown>, opts: ExportOptions = {}
   const a = analyse(body, opts);
   const { known, extra } = splitParams(a.functions.length > 0 ? withoutStream(body) : body);
   const hasExtra = Object.keys(extra).length > 0;
-  const imports = a.functions.length > 0 ? ["import json", "import os", "", "from openai import OpenAI"] : ["import os", "", "from openai import OpenAI"];
+  const imports =
+    a.functions.length > 0 ? ["import json", "import os", "", "from openai import OpenAI"] : ["import os", "", "from openai import OpenAI"];
   const lines: string[] = [...imports, "", ...pythonClient(a), ""];
 
   if (a.functions.length === 0) {

@@ -55,7 +55,10 @@ export async function createChatCompletion(req: Request): Promise<Response> {
 
   if (chat.stream === true) {
     const chunks = chatChunks(run.events(delayMs), meta, { includeUsage, serviceTier });
-    return new Response(chatSseStream(chunks, req.signal, () => run.cancel()), { status: 200, headers: SSE_HEADERS });
+    return new Response(
+      chatSseStream(chunks, req.signal, () => run.cancel()),
+      { status: 200, headers: SSE_HEADERS },
+    );
   }
 
   const onAbort = () => run.cancel();
@@ -64,7 +67,8 @@ export async function createChatCompletion(req: Request): Promise<Response> {
   const acc = { content: "", refusal: null as string | null, toolCalls: [] as Json[], finish: "stop", usage: null as ChatUsage | null };
   try {
     for await (const chunk of chatChunks(run.events(delayMs), meta, { includeUsage: true, serviceTier })) {
-      if ("error" in chunk) throw new ApiError(500, String((chunk.error as Json).message), { type: "server_error", code: String((chunk.error as Json).code) });
+      if ("error" in chunk)
+        throw new ApiError(500, String((chunk.error as Json).message), { type: "server_error", code: String((chunk.error as Json).code) });
       if (chunk.usage) acc.usage = chunk.usage as ChatUsage;
       for (const choice of chunk.choices as Json[]) {
         const delta = choice.delta as Json;
@@ -74,7 +78,8 @@ export async function createChatCompletion(req: Request): Promise<Response> {
           const index = frag.index as number;
           const fn = frag.function as Json;
           const existing = acc.toolCalls[index];
-          if (!existing) acc.toolCalls[index] = { id: frag.id, type: "function", function: { name: fn.name, arguments: fn.arguments ?? "" } };
+          if (!existing)
+            acc.toolCalls[index] = { id: frag.id, type: "function", function: { name: fn.name, arguments: fn.arguments ?? "" } };
           else (existing.function as Json).arguments = String((existing.function as Json).arguments) + String(fn.arguments ?? "");
         }
         if (typeof choice.finish_reason === "string") acc.finish = choice.finish_reason;
@@ -86,7 +91,12 @@ export async function createChatCompletion(req: Request): Promise<Response> {
   if (run.status === "cancelled") {
     throw new ApiError(499, "The client closed the request before the response was ready.", { code: "request_cancelled" });
   }
-  const message: Json = { role: "assistant", content: acc.toolCalls.length > 0 && acc.content === "" ? null : acc.content, refusal: acc.refusal, annotations: [] };
+  const message: Json = {
+    role: "assistant",
+    content: acc.toolCalls.length > 0 && acc.content === "" ? null : acc.content,
+    refusal: acc.refusal,
+    annotations: [],
+  };
   if (acc.toolCalls.length > 0) message.tool_calls = acc.toolCalls;
   return Response.json({
     id: meta.id,
@@ -105,9 +115,13 @@ function parseChatBody(raw: string): Json {
   try {
     body = JSON.parse(raw);
   } catch {
-    throw new ApiError(400, "We could not parse the JSON body of your request. The API expects a JSON object, but what was sent was not valid JSON.", {
-      type: "invalid_request_error",
-    });
+    throw new ApiError(
+      400,
+      "We could not parse the JSON body of your request. The API expects a JSON object, but what was sent was not valid JSON.",
+      {
+        type: "invalid_request_error",
+      },
+    );
   }
   if (!isObject(body)) throw new ApiError(400, "Invalid body: expected a JSON object.", { param: null, code: "invalid_type" });
   if (body.model === undefined || body.model === "") {
@@ -129,7 +143,8 @@ function parseChatBody(raw: string): Json {
     });
   }
   body.messages.forEach((msg, i) => {
-    if (!isObject(msg)) throw new ApiError(400, `Invalid type for 'messages[${i}]': expected an object.`, { param: `messages[${i}]`, code: "invalid_type" });
+    if (!isObject(msg))
+      throw new ApiError(400, `Invalid type for 'messages[${i}]': expected an object.`, { param: `messages[${i}]`, code: "invalid_type" });
     if (typeof msg.role !== "string" || !ROLES.has(msg.role)) {
       throw new ApiError(400, `Invalid value for 'messages[${i}].role': expected one of system, developer, user, assistant or tool.`, {
         param: `messages[${i}].role`,
@@ -248,7 +263,14 @@ export async function* chatChunks(
         }
         case "response.failed": {
           const error = event.response.error;
-          yield { error: { message: error?.message ?? "The response failed.", type: "server_error", param: null, code: error?.code ?? "server_error" } };
+          yield {
+            error: {
+              message: error?.message ?? "The response failed.",
+              type: "server_error",
+              param: null,
+              code: error?.code ?? "server_error",
+            },
+          };
           return;
         }
         case "error":

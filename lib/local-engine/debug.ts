@@ -58,7 +58,8 @@ export async function recordRequest(req: Request): Promise<void> {
 }
 
 function requireEnabled(req: Request): void {
-  if (!debugEnabled()) throw new ApiError(404, `Invalid URL (${req.method} ${new URL(req.url).pathname})`, { type: "invalid_request_error" });
+  if (!debugEnabled())
+    throw new ApiError(404, `Invalid URL (${req.method} ${new URL(req.url).pathname})`, { type: "invalid_request_error" });
 }
 
 /** `GET /v1/debug/requests`: the recorded requests, oldest first. */

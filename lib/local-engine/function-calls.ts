@@ -172,7 +172,9 @@ function explicitValue(text: string, name: string): string | null {
 
 function mentionedEnumValue(values: readonly unknown[], text: string): unknown {
   const lower = text.toLowerCase();
-  return values.find((v) => typeof v === "string" && new RegExp(`\\b${v.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(lower));
+  return values.find(
+    (v) => typeof v === "string" && new RegExp(`\\b${v.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(lower),
+  );
 }
 
 function firstType(schema: JsonObject): string | undefined {
@@ -278,8 +280,18 @@ function numberValue(schema: JsonObject, name: string, text: string): number {
   if (explicit !== null && Number.isFinite(Number(explicit))) n = Number(explicit);
   if (n === undefined && name) n = numberNearName(name, text);
   if (n === undefined && typeof schema.default === "number") n = schema.default;
-  const min = typeof schema.minimum === "number" ? schema.minimum : typeof schema.exclusiveMinimum === "number" ? schema.exclusiveMinimum + 1 : undefined;
-  const max = typeof schema.maximum === "number" ? schema.maximum : typeof schema.exclusiveMaximum === "number" ? schema.exclusiveMaximum - 1 : undefined;
+  const min =
+    typeof schema.minimum === "number"
+      ? schema.minimum
+      : typeof schema.exclusiveMinimum === "number"
+        ? schema.exclusiveMinimum + 1
+        : undefined;
+  const max =
+    typeof schema.maximum === "number"
+      ? schema.maximum
+      : typeof schema.exclusiveMaximum === "number"
+        ? schema.exclusiveMaximum - 1
+        : undefined;
   n ??= min ?? 1;
   if (min !== undefined && n < min) n = min;
   if (max !== undefined && n > max) n = max;

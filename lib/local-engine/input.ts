@@ -156,12 +156,21 @@ function bump(map: Record<string, number>, key: string): void {
 /** An image or file of the input, as far as the engine can tell from its bytes (it never downloads URLs). */
 export type Attachment =
   | { kind: "image"; source: "url"; url: string }
-  | { kind: "image"; source: "data" | "file"; format: string | null; width: number | null; height: number | null; bytes: number; fileId?: string }
+  | {
+      kind: "image";
+      source: "data" | "file";
+      format: string | null;
+      width: number | null;
+      height: number | null;
+      bytes: number;
+      fileId?: string;
+    }
   | { kind: "file"; source: "url"; url: string; filename: string | null }
   | { kind: "file"; source: "data" | "file"; filename: string; bytes: number; pdf: boolean; opening: string | null; fileId?: string };
 
 const OPENING_CHARS = 200;
-const TEXT_EXTENSIONS = /\.(txt|md|markdown|csv|tsv|json|jsonl|xml|html?|css|js|mjs|ts|tsx|jsx|py|rb|go|rs|java|c|h|cpp|sh|ya?ml|toml|ini|log|sql)$/i;
+const TEXT_EXTENSIONS =
+  /\.(txt|md|markdown|csv|tsv|json|jsonl|xml|html?|css|js|mjs|ts|tsx|jsx|py|rb|go|rs|java|c|h|cpp|sh|ya?ml|toml|ini|log|sql)$/i;
 
 /** Images and files of these items, in order, each described from its bytes. */
 export function describeAttachments(items: readonly JsonObject[]): Attachment[] {
@@ -180,13 +189,28 @@ function describeImage(part: JsonObject): Attachment {
   if (typeof part.file_id === "string") {
     const file = getFile(part.file_id);
     const info = file ? readImageInfo(file.bytes) : null;
-    return { kind: "image", source: "file", fileId: part.file_id, format: info ? FORMAT_NAMES[info.format] : null, width: info?.width ?? null, height: info?.height ?? null, bytes: file?.bytes.byteLength ?? 0 };
+    return {
+      kind: "image",
+      source: "file",
+      fileId: part.file_id,
+      format: info ? FORMAT_NAMES[info.format] : null,
+      width: info?.width ?? null,
+      height: info?.height ?? null,
+      bytes: file?.bytes.byteLength ?? 0,
+    };
   }
   const url = typeof part.image_url === "string" ? part.image_url : "";
   if (!url.startsWith("data:")) return { kind: "image", source: "url", url };
   const data = parseDataUrl(url);
   const info = data ? readImageInfo(data.bytes) : null;
-  return { kind: "image", source: "data", format: info ? FORMAT_NAMES[info.format] : null, width: info?.width ?? null, height: info?.height ?? null, bytes: data?.bytes.byteLength ?? 0 };
+  return {
+    kind: "image",
+    source: "data",
+    format: info ? FORMAT_NAMES[info.format] : null,
+    width: info?.width ?? null,
+    height: info?.height ?? null,
+    bytes: data?.bytes.byteLength ?? 0,
+  };
 }
 
 function describeFile(part: JsonObject): Attachment {
@@ -194,13 +218,28 @@ function describeFile(part: JsonObject): Attachment {
   if (typeof part.file_id === "string") {
     const file = getFile(part.file_id);
     const bytes = file?.bytes ?? new Uint8Array();
-    return { kind: "file", source: "file", fileId: part.file_id, filename: file?.filename ?? filename ?? part.file_id, bytes: bytes.byteLength, pdf: isPdf(bytes), opening: openingText(bytes, file?.mimeType ?? "", file?.filename ?? "") };
+    return {
+      kind: "file",
+      source: "file",
+      fileId: part.file_id,
+      filename: file?.filename ?? filename ?? part.file_id,
+      bytes: bytes.byteLength,
+      pdf: isPdf(bytes),
+      opening: openingText(bytes, file?.mimeType ?? "", file?.filename ?? ""),
+    };
   }
   if (typeof part.file_data === "string") {
     const data = part.file_data.startsWith("data:") ? parseDataUrl(part.file_data) : safeDecode(part.file_data);
     const bytes = data?.bytes ?? new Uint8Array();
     const name = filename ?? "file";
-    return { kind: "file", source: "data", filename: name, bytes: bytes.byteLength, pdf: isPdf(bytes), opening: openingText(bytes, data?.mimeType ?? "", name) };
+    return {
+      kind: "file",
+      source: "data",
+      filename: name,
+      bytes: bytes.byteLength,
+      pdf: isPdf(bytes),
+      opening: openingText(bytes, data?.mimeType ?? "", name),
+    };
   }
   return { kind: "file", source: "url", url: typeof part.file_url === "string" ? part.file_url : "", filename };
 }
@@ -222,7 +261,10 @@ function openingText(bytes: Uint8Array, mimeType: string, filename: string): str
   if (isPdf(bytes)) return null;
   const head = bytes.subarray(0, 4096);
   const looksText =
-    mimeType.startsWith("text/") || /json|xml|csv|javascript|yaml|markdown/.test(mimeType) || TEXT_EXTENSIONS.test(filename) || !head.includes(0);
+    mimeType.startsWith("text/") ||
+    /json|xml|csv|javascript|yaml|markdown/.test(mimeType) ||
+    TEXT_EXTENSIONS.test(filename) ||
+    !head.includes(0);
   if (!looksText || head.includes(0)) return null;
   let text: string;
   try {

@@ -53,7 +53,11 @@ interface Plan {
 function planItems(turn: TurnContext): Plan {
   const triggers = readTriggers(turn.userText);
   if (triggers.refuse) {
-    return { intent: "The message contains [refuse], so I will decline to answer.", calls: [], answer: refusalScript(newId("msg"), REFUSAL_TEXT) };
+    return {
+      intent: "The message contains [refuse], so I will decline to answer.",
+      calls: [],
+      answer: refusalScript(newId("msg"), REFUSAL_TEXT),
+    };
   }
   if (triggers.xss) {
     return {

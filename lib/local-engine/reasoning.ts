@@ -41,7 +41,9 @@ export function reasoningPlan(turn: TurnContext, intent: string): ReasoningPlan 
   return {
     summary: paragraphs,
     hiddenTokens: HIDDEN_TOKENS_BY_EFFORT[effort] ?? HIDDEN_TOKENS_BY_EFFORT.medium!,
-    encryptedContent: wantsEncrypted ? Buffer.from(JSON.stringify({ engine: "local", effort, summary: paragraphs })).toString("base64") : null,
+    encryptedContent: wantsEncrypted
+      ? Buffer.from(JSON.stringify({ engine: "local", effort, summary: paragraphs })).toString("base64")
+      : null,
   };
 }
 

@@ -141,8 +141,7 @@ export class EngineRun {
     const signal = this.signal;
     let sequence = 0;
     // Each event is a deep copy, so later changes to the run never alter an event already handed out.
-    const numbered = (body: EventBody): EngineStreamEvent =>
-      structuredClone({ ...body, sequence_number: sequence++ }) as EngineStreamEvent;
+    const numbered = (body: EventBody): EngineStreamEvent => structuredClone({ ...body, sequence_number: sequence++ }) as EngineStreamEvent;
 
     try {
       yield numbered({ type: "response.created", response: this.snapshot() });

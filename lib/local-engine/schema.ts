@@ -50,7 +50,8 @@ export function parseCreateResponseBody(raw: string): CreateResponseRequest {
 
 type Issue = z.core.$ZodIssue;
 
-const INTEGER_PARAMS = /(^|\.)(max_output_tokens|max_tool_calls|top_logprobs|max_num_results|display_width|display_height|output_compression|partial_images)$/;
+const INTEGER_PARAMS =
+  /(^|\.)(max_output_tokens|max_tool_calls|top_logprobs|max_num_results|display_width|display_height|output_compression|partial_images)$/;
 
 /** Turns the most specific zod issue into OpenAI's wording, codes and `param` path (`input[0].content`). */
 export function issueToApiError(issues: readonly Issue[], body: unknown): ApiError {
@@ -82,7 +83,11 @@ export function issueToApiError(issues: readonly Issue[], body: unknown): ApiErr
         }
         const limit = issue.code === "too_small" ? issue.minimum : issue.maximum;
         const dir = issue.code === "too_small" ? "below minimum" : "above maximum";
-        return new ApiError(400, `Invalid '${param}': ${kind} ${dir} length. Expected ${limit}.`, opts(`${kind}_${issue.code === "too_small" ? "below_min" : "above_max"}_length`));
+        return new ApiError(
+          400,
+          `Invalid '${param}': ${kind} ${dir} length. Expected ${limit}.`,
+          opts(`${kind}_${issue.code === "too_small" ? "below_min" : "above_max"}_length`),
+        );
       }
       if (issue.code === "too_small") {
         return new ApiError(

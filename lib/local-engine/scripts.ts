@@ -225,7 +225,13 @@ export function reasoningScript(id: string, plan: ReasoningPlan): ItemScript {
       summary.push({ type: "summary_text", text: "" });
       const current = summary[summary_index]!;
       yield {
-        event: { type: "response.reasoning_summary_part.added", item_id: id, output_index, summary_index, part: { type: "summary_text", text: "" } },
+        event: {
+          type: "response.reasoning_summary_part.added",
+          item_id: id,
+          output_index,
+          summary_index,
+          part: { type: "summary_text", text: "" },
+        },
         snapshot: item(),
       };
       for (const delta of splitIntoTokens(text)) {

@@ -133,7 +133,8 @@ export function planFileSearch(turn: TurnContext, tool: JsonObject, text: string
     });
   } catch (err) {
     // An unknown vector store makes the request invalid, before anything streams.
-    if (err instanceof ApiError) throw new ApiError(400, err.message, { param: `tools[${toolIndex}].vector_store_ids`, code: "invalid_value" });
+    if (err instanceof ApiError)
+      throw new ApiError(400, err.message, { param: `tools[${toolIndex}].vector_store_ids`, code: "invalid_value" });
     throw err;
   }
   const citations: Citation[] = [];
@@ -187,7 +188,13 @@ export function composeCitedAnswer(web: WebSearchPlan | null, file: FileSearchPl
     text += citation.text;
     const end = text.length;
     if (citation.source.kind === "url") {
-      annotations.push({ type: "url_citation", start_index: start, end_index: end, url: citation.source.url, title: citation.source.title });
+      annotations.push({
+        type: "url_citation",
+        start_index: start,
+        end_index: end,
+        url: citation.source.url,
+        title: citation.source.title,
+      });
     } else {
       annotations.push({ type: "file_citation", index: end, file_id: citation.source.fileId, filename: citation.source.filename });
     }

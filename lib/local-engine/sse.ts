@@ -32,7 +32,10 @@ export interface SseStreamOptions<T> {
 }
 
 /** The one SSE body writer of the engine: Responses events by default, Chat Completions chunks with `encode`/`end`. */
-export function sseStream<T = EngineStreamEvent>(events: AsyncGenerator<T, void, undefined>, opts: SseStreamOptions<T>): ReadableStream<Uint8Array> {
+export function sseStream<T = EngineStreamEvent>(
+  events: AsyncGenerator<T, void, undefined>,
+  opts: SseStreamOptions<T>,
+): ReadableStream<Uint8Array> {
   const encode = opts.encode ?? (encodeSseEvent as unknown as (item: T) => string);
   let closed = false;
   let stopped = false;

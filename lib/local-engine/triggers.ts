@@ -32,12 +32,22 @@ export const DELTAS_BEFORE_FAILURE = 20;
 export function readTriggers(text: string | null | undefined): Triggers {
   const found = new Set<string>();
   for (const m of (text ?? "").matchAll(TRIGGER_RE)) found.add(m[1]!.toLowerCase());
-  return { refuse: found.has("refuse"), fail: found.has("fail"), errorEvent: found.has("error-event"), rateLimit: found.has("429"), cut: found.has("cut"), xss: found.has("xss") };
+  return {
+    refuse: found.has("refuse"),
+    fail: found.has("fail"),
+    errorEvent: found.has("error-event"),
+    rateLimit: found.has("429"),
+    cut: found.has("cut"),
+    xss: found.has("xss"),
+  };
 }
 
 /** The text without trigger words (what searches and argument extraction look at). */
 export function stripTriggers(text: string): string {
-  return text.replace(TRIGGER_RE, " ").replace(/[ \t]+/g, " ").trim();
+  return text
+    .replace(TRIGGER_RE, " ")
+    .replace(/[ \t]+/g, " ")
+    .trim();
 }
 
 /** `[429]`: the request is refused before it starts, as a rate-limited OpenAI request is. */

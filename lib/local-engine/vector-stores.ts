@@ -66,7 +66,8 @@ function requireStore(id: string): VectorStore {
 
 // ───────────────────────────────────────────── reading files ────────────────────────────────────────────────────
 
-const TEXT_EXTENSIONS = /\.(txt|md|markdown|csv|tsv|json|jsonl|html?|xml|ya?ml|log|rst|tex|ts|tsx|js|jsx|py|java|c|cc|cpp|h|go|rs|rb|php|sh|css|sql|ini|toml)$/i;
+const TEXT_EXTENSIONS =
+  /\.(txt|md|markdown|csv|tsv|json|jsonl|html?|xml|ya?ml|log|rst|tex|ts|tsx|js|jsx|py|java|c|cc|cpp|h|go|rs|rb|php|sh|css|sql|ini|toml)$/i;
 
 /** The file's text when it is a text file (by type, extension or content), else null. PDFs and images are not read. */
 export function readableText(file: StoredFile): string | null {
@@ -187,7 +188,9 @@ function vectorStoreObject(store: VectorStore) {
     usage_bytes: files.reduce((n, f) => n + f.usageBytes, 0),
     file_counts: { in_progress: 0, completed, failed, cancelled: 0, total: files.length },
     status: "completed" as const,
-    ...(store.expiresAfter ? { expires_after: store.expiresAfter, expires_at: store.lastActiveAt + store.expiresAfter.days * 86_400 } : { expires_at: null }),
+    ...(store.expiresAfter
+      ? { expires_after: store.expiresAfter, expires_at: store.lastActiveAt + store.expiresAfter.days * 86_400 }
+      : { expires_at: null }),
     last_active_at: store.lastActiveAt,
     metadata: store.metadata,
   };
@@ -342,7 +345,10 @@ export function listVectorStoreFiles(req: Request, id: string): Response {
   const store = requireStore(id);
   const status = new URL(req.url).searchParams.get("filter");
   const files = [...store.files.values()].filter((f) => !status || f.status === status);
-  return page(req, files.map((f) => vectorStoreFileObject(store, f)));
+  return page(
+    req,
+    files.map((f) => vectorStoreFileObject(store, f)),
+  );
 }
 
 /** `GET /v1/vector_stores/{id}/files/{file_id}` */
@@ -356,7 +362,8 @@ export function retrieveVectorStoreFile(id: string, fileId: string): Response {
 /** `DELETE /v1/vector_stores/{id}/files/{file_id}` (detaches; the file stays in `/files`) */
 export function detachFile(id: string, fileId: string): Response {
   const store = requireStore(id);
-  if (!store.files.delete(fileId)) throw new ApiError(404, `No file '${fileId}' in vector store '${id}'.`, { type: "invalid_request_error" });
+  if (!store.files.delete(fileId))
+    throw new ApiError(404, `No file '${fileId}' in vector store '${id}'.`, { type: "invalid_request_error" });
   return Response.json({ id: fileId, object: "vector_store.file.deleted", deleted: true });
 }
 

@@ -59,7 +59,10 @@ export function splitGrowingMarkdown(text: string, previous: { text: string; spl
     const keep = previous.split.lastStart;
     if (text.length >= keep && text.startsWith(previous.text.slice(0, keep))) {
       const tail = splitBlocksFrom(text, keep);
-      return { blocks: previous.split.blocks.slice(0, -1).concat(tail.blocks), lastStart: tail.blocks.length > 0 ? tail.lastStart : previous.split.lastStart };
+      return {
+        blocks: previous.split.blocks.slice(0, -1).concat(tail.blocks),
+        lastStart: tail.blocks.length > 0 ? tail.lastStart : previous.split.lastStart,
+      };
     }
   }
   return splitBlocksFrom(text, 0);

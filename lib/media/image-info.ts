@@ -34,7 +34,8 @@ export function detectImageFormat(bytes: Uint8Array): ImageFormat | null {
 export function readImageInfo(bytes: Uint8Array): ImageInfo | null {
   const format = detectImageFormat(bytes);
   if (format === null) return null;
-  const size = format === "png" ? pngSize(bytes) : format === "jpeg" ? jpegSize(bytes) : format === "gif" ? gifSize(bytes) : webpSize(bytes);
+  const size =
+    format === "png" ? pngSize(bytes) : format === "jpeg" ? jpegSize(bytes) : format === "gif" ? gifSize(bytes) : webpSize(bytes);
   return { format, mimeType: `image/${format}`, width: size?.[0] ?? null, height: size?.[1] ?? null };
 }
 

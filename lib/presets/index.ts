@@ -149,7 +149,7 @@ export const PRESETS: readonly Preset[] = [
     id: "reasoning",
     title: "Reasoning",
     explanation: [
-      "Reasoning models think before they answer: reasoning.effort sets how hard, and summary \"auto\" asks for a readable summary.",
+      'Reasoning models think before they answer: reasoning.effort sets how hard, and summary "auto" asks for a readable summary.',
       "The reasoning item comes first in the output; usage.output_tokens_details.reasoning_tokens counts the hidden thinking.",
     ],
     source: "Seed: 推理能力 (reasoning)",

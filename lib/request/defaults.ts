@@ -27,7 +27,13 @@ export function newTool(type: ToolType, existing: readonly unknown[] = []): Body
   const n = existing.filter((t) => typeof t === "object" && t !== null && (t as Body).type === type).length + 1;
   switch (type) {
     case "function":
-      return { type, name: n === 1 ? "my_function" : `my_function_${n}`, description: "", parameters: structuredClone(EMPTY_OBJECT_SCHEMA), strict: true };
+      return {
+        type,
+        name: n === 1 ? "my_function" : `my_function_${n}`,
+        description: "",
+        parameters: structuredClone(EMPTY_OBJECT_SCHEMA),
+        strict: true,
+      };
     case "web_search":
       return { type, search_context_size: "medium" };
     case "web_search_preview":

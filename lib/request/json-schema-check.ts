@@ -1,9 +1,4 @@
-import {
-  JSON_SCHEMA_TYPES,
-  STRICT_SCHEMA_KEYWORDS,
-  STRICT_SCHEMA_MAX_DEPTH,
-  STRICT_SCHEMA_MAX_PROPERTIES,
-} from "./limits";
+import { JSON_SCHEMA_TYPES, STRICT_SCHEMA_KEYWORDS, STRICT_SCHEMA_MAX_DEPTH, STRICT_SCHEMA_MAX_PROPERTIES } from "./limits";
 import { isObject, type PathKey } from "./path";
 
 /**
@@ -123,12 +118,15 @@ function walk(
   }
   if (strict && isObjectType) {
     if (node.additionalProperties !== false) {
-      err([...path, "additionalProperties"], "In strict mode every object must set \"additionalProperties\": false.");
+      err([...path, "additionalProperties"], 'In strict mode every object must set "additionalProperties": false.');
     }
     const required = Array.isArray(node.required) ? (node.required as unknown[]) : [];
     const missing = propertyNames.filter((name) => !required.includes(name));
     if (missing.length > 0) {
-      err([...path, "required"], `In strict mode every property must be required; add ${missing.map((m) => `'${m}'`).join(", ")} to 'required'.`);
+      err(
+        [...path, "required"],
+        `In strict mode every property must be required; add ${missing.map((m) => `'${m}'`).join(", ")} to 'required'.`,
+      );
     }
   }
   if (!isObjectType && node.required !== undefined && types.size > 0) {
@@ -156,7 +154,8 @@ function walk(
   }
   if (node.$ref !== undefined) {
     if (typeof node.$ref !== "string") err([...path, "$ref"], "'$ref' must be a string.");
-    else if (!resolvesLocally(root, node.$ref)) err([...path, "$ref"], `'$ref' ${JSON.stringify(node.$ref)} does not point to a definition in this schema.`);
+    else if (!resolvesLocally(root, node.$ref))
+      err([...path, "$ref"], `'$ref' ${JSON.stringify(node.$ref)} does not point to a definition in this schema.`);
   }
 
   // values
@@ -196,7 +195,10 @@ function bounds(
 ): void {
   const min = node[minKey];
   const max = node[maxKey];
-  for (const [key, value] of [[minKey, min], [maxKey, max]] as const) {
+  for (const [key, value] of [
+    [minKey, min],
+    [maxKey, max],
+  ] as const) {
     if (value === undefined) continue;
     const ok = typeof value === "number" && Number.isFinite(value) && (!integer || (Number.isInteger(value) && value >= 0));
     if (!ok) err([...path, key], `'${key}' must be ${integer ? "a whole number of 0 or more" : "a number"}.`);

@@ -96,7 +96,7 @@ function numberFor(node: Record<string, unknown>, base: number, integer: boolean
 function stringFor(node: Record<string, unknown>, text: string, name: string): string {
   if (typeof node.format === "string" && FORMAT_SAMPLES[node.format]) return FORMAT_SAMPLES[node.format] as string;
   const flat = text.replace(/\s+/g, " ").trim();
-  let value = flat === "" ? (name || "text") : flat.split(" ").slice(0, 20).join(" ");
+  let value = flat === "" ? name || "text" : flat.split(" ").slice(0, 20).join(" ");
   const minLength = typeof node.minLength === "number" ? node.minLength : 0;
   const maxLength = typeof node.maxLength === "number" ? node.maxLength : Infinity;
   while ([...value].length < minLength) value += value === "" ? "x" : ` ${value}`;

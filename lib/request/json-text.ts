@@ -32,7 +32,8 @@ export function bodyToText(body: unknown): JsonText {
   return { text: text ?? "", elided };
 }
 
-export type ParsedText = { ok: true; body: Record<string, unknown> } | { ok: false; message: string; line: number | null; column: number | null };
+export type ParsedText =
+  { ok: true; body: Record<string, unknown> } | { ok: false; message: string; line: number | null; column: number | null };
 
 /** Parses the textbox: a JSON object, with shortened strings restored. */
 export function textToBody(text: string, elided: ReadonlyMap<string, string>): ParsedText {
@@ -119,7 +120,11 @@ export function locateJsonError(text: string): { offset: number; message: string
     if (c === '"') return string();
     const literal = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
     if (literal) return void (i += literal[0].length);
-    fail(i >= text.length ? "The JSON ends too early: something is missing at the end." : "Expected a value (a string, number, object, list, true, false or null).");
+    fail(
+      i >= text.length
+        ? "The JSON ends too early: something is missing at the end."
+        : "Expected a value (a string, number, object, list, true, false or null).",
+    );
   };
   const string = () => {
     i += 1;

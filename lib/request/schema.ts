@@ -112,13 +112,16 @@ function checkImageUrl(url: string, ctx: Ctx): void {
   if (url.startsWith("data:")) {
     const split = splitDataUrl(url);
     if (!split) {
-      custom(ctx, ["image_url"], "A data URL image must look like data:image/png;base64,… (base64-encoded).", { code: "invalid_image_url" });
+      custom(ctx, ["image_url"], "A data URL image must look like data:image/png;base64,… (base64-encoded).", {
+        code: "invalid_image_url",
+      });
       return;
     }
     if (!(IMAGE_MIME_TYPES as readonly string[]).includes(split.mime)) {
       custom(ctx, ["image_url"], `Unsupported image type '${split.mime || "none"}': use PNG, JPEG, WEBP or GIF.`, {
         code: "invalid_image_format",
-        apiMessage: "You uploaded an unsupported image. Please make sure your image has of one the following formats: ['png', 'jpeg', 'gif', 'webp'].",
+        apiMessage:
+          "You uploaded an unsupported image. Please make sure your image has of one the following formats: ['png', 'jpeg', 'gif', 'webp'].",
       });
       return;
     }
@@ -187,9 +190,17 @@ const OutputTextPart = z.looseObject({ type: z.literal("output_text"), text: z.s
 const RefusalPart = z.looseObject({ type: z.literal("refusal"), refusal: z.string() });
 
 /** A content part; unknown part types pass unchecked. */
-export const ContentPart = z.looseObject({ type: z.string() }).superRefine(
-  byType({ input_text: InputTextPart, input_image: InputImagePart, input_file: InputFilePart, output_text: OutputTextPart, refusal: RefusalPart }),
-);
+export const ContentPart = z
+  .looseObject({ type: z.string() })
+  .superRefine(
+    byType({
+      input_text: InputTextPart,
+      input_image: InputImagePart,
+      input_file: InputFilePart,
+      output_text: OutputTextPart,
+      refusal: RefusalPart,
+    }),
+  );
 
 // ---- input items -------------------------------------------------------------------------------------------------
 
@@ -269,7 +280,13 @@ export const SearchFilter: z.ZodType = z.looseObject({ type: z.string() }).super
     return;
   }
   if (!(COMPARISON_OPERATORS as readonly string[]).includes(filter.type)) {
-    ctx.addIssue({ code: "invalid_value", values: [...COMPARISON_OPERATORS, ...COMPOUND_OPERATORS], input: filter.type, path: ["type"], message: "" });
+    ctx.addIssue({
+      code: "invalid_value",
+      values: [...COMPARISON_OPERATORS, ...COMPOUND_OPERATORS],
+      input: filter.type,
+      path: ["type"],
+      message: "",
+    });
     return;
   }
   const parsed = ComparisonFilter.safeParse(filter);
@@ -283,7 +300,13 @@ export const SearchFilter: z.ZodType = z.looseObject({ type: z.string() }).super
   }
   const { type, value } = parsed.data;
   if ((type === "in" || type === "nin") !== Array.isArray(value)) {
-    custom(ctx, ["value"], type === "in" || type === "nin" ? `'${type}' compares against a list of values.` : `'${type}' compares against a single value, not a list.`);
+    custom(
+      ctx,
+      ["value"],
+      type === "in" || type === "nin"
+        ? `'${type}' compares against a list of values.`
+        : `'${type}' compares against a single value, not a list.`,
+    );
   }
 });
 
@@ -365,7 +388,9 @@ export const McpTool = z
     server_label: z.string().min(1),
     server_url: nullish(z.string()),
     connector_id: nullish(z.enum(MCP_CONNECTORS)),
-    tunnel_id: nullish(z.string().regex(/^tunnel_[a-z0-9]{32}$/, { message: "A tunnel id looks like tunnel_ followed by 32 lowercase letters or digits." })),
+    tunnel_id: nullish(
+      z.string().regex(/^tunnel_[a-z0-9]{32}$/, { message: "A tunnel id looks like tunnel_ followed by 32 lowercase letters or digits." }),
+    ),
     authorization: nullish(z.string()),
     server_description: nullish(z.string()),
     headers: nullish(z.record(z.string(), z.string())),
@@ -377,9 +402,16 @@ export const McpTool = z
   .superRefine((tool, ctx) => {
     const targets = [tool.server_url, tool.connector_id, tool.tunnel_id].filter((t) => t != null).length;
     if (targets !== 1) {
-      custom(ctx, ["server_url"], targets === 0 ? "An MCP tool needs a server_url (or a connector_id or tunnel_id)." : "Give only one of server_url, connector_id and tunnel_id.", {
-        code: targets === 0 ? "missing_required_parameter" : "invalid_value",
-      });
+      custom(
+        ctx,
+        ["server_url"],
+        targets === 0
+          ? "An MCP tool needs a server_url (or a connector_id or tunnel_id)."
+          : "Give only one of server_url, connector_id and tunnel_id.",
+        {
+          code: targets === 0 ? "missing_required_parameter" : "invalid_value",
+        },
+      );
     }
     if (typeof tool.server_url === "string" && !isHttpUrl(tool.server_url)) custom(ctx, ["server_url"], "Expected an http(s) URL.");
   });
@@ -549,7 +581,8 @@ function crossChecks(body: CreateResponseRequest, ctx: Ctx): void {
   if (body.previous_response_id != null && body.conversation != null) {
     custom(ctx, ["conversation"], "Use either previous_response_id or conversation, not both.", {
       code: "invalid_value",
-      apiMessage: "Mutually exclusive parameters: 'previous_response_id' and 'conversation'. Ensure you are only providing one of: 'previous_response_id' or 'conversation'.",
+      apiMessage:
+        "Mutually exclusive parameters: 'previous_response_id' and 'conversation'. Ensure you are only providing one of: 'previous_response_id' or 'conversation'.",
     });
   }
   const tools = (body.tools ?? []) as Array<Record<string, unknown>>;
@@ -560,17 +593,31 @@ function crossChecks(body: CreateResponseRequest, ctx: Ctx): void {
   if (isObject(choice)) {
     const missing = (names: Set<unknown>, value: unknown) => typeof value === "string" && value !== "" && !names.has(value);
     if (choice.type === "function" && missing(functionNames, choice.name)) {
-      custom(ctx, ["tool_choice", "name"], `tool_choice names the function '${String(choice.name)}', but tools has no function with that name.`, {
-        apiMessage: "Tool choice 'function' not found in 'tools' parameter.",
-      });
+      custom(
+        ctx,
+        ["tool_choice", "name"],
+        `tool_choice names the function '${String(choice.name)}', but tools has no function with that name.`,
+        {
+          apiMessage: "Tool choice 'function' not found in 'tools' parameter.",
+        },
+      );
     }
     if (choice.type === "custom" && missing(customNames, choice.name)) {
-      custom(ctx, ["tool_choice", "name"], `tool_choice names the custom tool '${String(choice.name)}', but tools has no custom tool with that name.`, {
-        apiMessage: "Tool choice 'custom' not found in 'tools' parameter.",
-      });
+      custom(
+        ctx,
+        ["tool_choice", "name"],
+        `tool_choice names the custom tool '${String(choice.name)}', but tools has no custom tool with that name.`,
+        {
+          apiMessage: "Tool choice 'custom' not found in 'tools' parameter.",
+        },
+      );
     }
     if (choice.type === "mcp" && missing(mcpLabels, choice.server_label)) {
-      custom(ctx, ["tool_choice", "server_label"], `tool_choice names the MCP server '${String(choice.server_label)}', but tools has no MCP tool with that label.`);
+      custom(
+        ctx,
+        ["tool_choice", "server_label"],
+        `tool_choice names the MCP server '${String(choice.server_label)}', but tools has no MCP tool with that label.`,
+      );
     }
     if (choice.type === "allowed_tools" && Array.isArray(choice.tools)) {
       choice.tools.forEach((t: unknown, i: number) => {
@@ -581,12 +628,14 @@ function crossChecks(body: CreateResponseRequest, ctx: Ctx): void {
     }
   }
   if (body.text?.format?.type === "json_object" && !mentionsJson(body)) {
-    custom(ctx, ["text", "format"], "With the json_object format, the input or instructions must contain the word \"JSON\".", {
+    custom(ctx, ["text", "format"], 'With the json_object format, the input or instructions must contain the word "JSON".', {
       apiMessage: "Response input messages must contain the word 'json' in some form to use 'text.format' of type 'json_object'.",
     });
   }
   if (body.background === true && body.store === false) {
-    custom(ctx, ["store"], "Background mode needs store to be true (or left unset).", { apiMessage: "Background mode requires 'store' to be true." });
+    custom(ctx, ["store"], "Background mode needs store to be true (or left unset).", {
+      apiMessage: "Background mode requires 'store' to be true.",
+    });
   }
 }
 

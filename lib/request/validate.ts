@@ -71,7 +71,8 @@ export function describeIssue(issue: ZodIssue, body: unknown): string {
       if (issue.origin === "string") {
         return `Must be at most ${issue.maximum} characters long (it is ${typeof value === "string" ? value.length : "?"}).`;
       }
-      if (issue.origin === "array") return `Allows at most ${issue.maximum} items (there are ${Array.isArray(value) ? value.length : "?"}).`;
+      if (issue.origin === "array")
+        return `Allows at most ${issue.maximum} items (there are ${Array.isArray(value) ? value.length : "?"}).`;
       return `Must be at most ${issue.maximum} (it is ${String(value)}).`;
     case "invalid_value":
       return `Must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")} (it is ${JSON.stringify(value) ?? "missing"}).`;
@@ -85,7 +86,9 @@ export function describeIssue(issue: ZodIssue, body: unknown): string {
         .flat()
         .filter((e) => e.path.length === 0 && e.code === "invalid_type")
         .map((e) => article((e as { expected: string }).expected));
-      return expected.length > 0 ? `Must be ${[...new Set(expected)].join(" or ")} (it is ${describeType(value)}).` : "Has the wrong shape.";
+      return expected.length > 0
+        ? `Must be ${[...new Set(expected)].join(" or ")} (it is ${describeType(value)}).`
+        : "Has the wrong shape.";
     }
     case "custom":
       return issue.message;

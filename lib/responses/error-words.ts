@@ -12,15 +12,26 @@ export interface ErrorWords {
   hint: string;
 }
 
-const BLOCKED_CODES = new Set(["content_policy_violation", "content_filter", "image_content_policy_violation", "bio_policy", "invalid_prompt"]);
+const BLOCKED_CODES = new Set([
+  "content_policy_violation",
+  "content_filter",
+  "image_content_policy_violation",
+  "bio_policy",
+  "invalid_prompt",
+]);
 
 function retryHint(error: RunError): string {
-  return error.retryAfterSeconds != null ? ` The server asks to wait ${error.retryAfterSeconds} s (retry-after) before trying again.` : " Wait a little before trying again.";
+  return error.retryAfterSeconds != null
+    ? ` The server asks to wait ${error.retryAfterSeconds} s (retry-after) before trying again.`
+    : " Wait a little before trying again.";
 }
 
 export function errorWords(error: RunError): ErrorWords {
   if (error.source === "network") {
-    return { title: "The playground server could not be reached", hint: "Check that the app is still running, then try again. The output that arrived is kept." };
+    return {
+      title: "The playground server could not be reached",
+      hint: "Check that the app is still running, then try again. The output that arrived is kept.",
+    };
   }
   if (error.source === "parse") {
     return { title: "The stream could not be read", hint: "The upstream sent data that is not a valid event. The output so far is kept." };
@@ -33,16 +44,28 @@ export function errorWords(error: RunError): ErrorWords {
     };
   }
   if (error.code === "upstream_bad_content_type" && (error.status === undefined || error.status === 502)) {
-    return { title: "The upstream's answer is not an API response", hint: "It came with an unexpected content type. Check the base URL (it should end in /v1)." };
+    return {
+      title: "The upstream's answer is not an API response",
+      hint: "It came with an unexpected content type. Check the base URL (it should end in /v1).",
+    };
   }
   if (error.code === "upstream_idle_timeout") {
-    return { title: "The upstream went silent in the middle of the answer", hint: "The playground stopped waiting. The output that arrived before it is kept below; try again." };
+    return {
+      title: "The upstream went silent in the middle of the answer",
+      hint: "The playground stopped waiting. The output that arrived before it is kept below; try again.",
+    };
   }
   if (error.code === "upstream_stream_broken") {
-    return { title: "The connection to the upstream broke in the middle of the answer", hint: "The output that arrived before it is kept below; try again." };
+    return {
+      title: "The connection to the upstream broke in the middle of the answer",
+      hint: "The output that arrived before it is kept below; try again.",
+    };
   }
   if (error.code === "upstream_host_forbidden") {
-    return { title: "That base URL points at an internal address", hint: "The playground does not reach loopback, private or metadata addresses unless the operator allows it." };
+    return {
+      title: "That base URL points at an internal address",
+      hint: "The playground does not reach loopback, private or metadata addresses unless the operator allows it.",
+    };
   }
   if (error.code === "access_token_required" || error.code === "access_token_not_configured") {
     return { title: "This playground needs its access token (401)", hint: "Sign in at /login, or use your own API key in Settings." };
@@ -51,14 +74,23 @@ export function errorWords(error: RunError): ErrorWords {
     const where = error.source === "event" ? "sent an error event in the middle of the stream" : "failed the response (response.failed)";
     switch (error.code) {
       case "rate_limit_exceeded":
-        return { title: "Rate limit reached during the answer", hint: `The server ${where}. The output that arrived before it is kept below.${retryHint(error)}` };
+        return {
+          title: "Rate limit reached during the answer",
+          hint: `The server ${where}. The output that arrived before it is kept below.${retryHint(error)}`,
+        };
       case "server_error":
-        return { title: "The model stopped with a server error", hint: `The server ${where}; not your fault. The output that arrived before it is kept below. Try again.` };
+        return {
+          title: "The model stopped with a server error",
+          hint: `The server ${where}; not your fault. The output that arrived before it is kept below. Try again.`,
+        };
       case "vector_store_timeout":
         return { title: "File search timed out", hint: "The vector store did not answer in time. The output so far is kept; try again." };
       default:
         if (error.code && BLOCKED_CODES.has(error.code)) {
-          return { title: "The content was blocked for safety reasons", hint: `The server ${where}. Rephrase the input. The output so far is kept.` };
+          return {
+            title: "The content was blocked for safety reasons",
+            hint: `The server ${where}. Rephrase the input. The output so far is kept.`,
+          };
         }
         return { title: "The model stopped with an error", hint: `The server ${where}. The output that arrived before it is kept below.` };
     }
@@ -79,10 +111,15 @@ export function errorWords(error: RunError): ErrorWords {
       }
       return {
         title: "The request was rejected (400 Bad Request)",
-        hint: error.param ? `Fix the parameter \`${error.param}\` and run again.` : "Something in the request is not valid; the message says what.",
+        hint: error.param
+          ? `Fix the parameter \`${error.param}\` and run again.`
+          : "Something in the request is not valid; the message says what.",
       };
     case 401:
-      return { title: "The API key is missing or invalid (401 Unauthorized)", hint: "Set a valid key in the server's OPENAI_API_KEY, or send your own as a Bearer token." };
+      return {
+        title: "The API key is missing or invalid (401 Unauthorized)",
+        hint: "Set a valid key in the server's OPENAI_API_KEY, or send your own as a Bearer token.",
+      };
     case 403:
       return {
         title: "Not allowed (403 Forbidden)",
@@ -100,7 +137,10 @@ export function errorWords(error: RunError): ErrorWords {
     case 500:
       return { title: "The upstream had an internal error (500)", hint: "The server failed; not your fault. Try again in a moment." };
     case 502:
-      return { title: "The upstream could not be reached (502)", hint: "The playground server could not connect to the API. Check the base URL and the network." };
+      return {
+        title: "The upstream could not be reached (502)",
+        hint: "The playground server could not connect to the API. Check the base URL and the network.",
+      };
     case 503:
       return {
         title: "The content was blocked, or the service is overloaded (503)",

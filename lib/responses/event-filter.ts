@@ -37,8 +37,10 @@ function classify(type: string): EventFamily {
   if (type.startsWith("response.output_item.") || type.startsWith("response.content_part.")) return "items";
   if (type.startsWith("response.output_text.") || type.startsWith("response.refusal.")) return "text";
   if (type.startsWith("response.reasoning_")) return "reasoning";
-  if (/^response\.(function_call_arguments|custom_tool_call_input|mcp_call_arguments|code_interpreter_call_code)\./.test(type)) return "arguments";
-  if (/^response\.(web_search_call|file_search_call|code_interpreter_call|image_generation_call|mcp_call|mcp_list_tools)\./.test(type)) return "tools";
+  if (/^response\.(function_call_arguments|custom_tool_call_input|mcp_call_arguments|code_interpreter_call_code)\./.test(type))
+    return "arguments";
+  if (/^response\.(web_search_call|file_search_call|code_interpreter_call|image_generation_call|mcp_call|mcp_list_tools)\./.test(type))
+    return "tools";
   return "other";
 }
 
@@ -68,7 +70,16 @@ export class FilteredEvents {
   private scanned = 0;
   private readonly needle: string;
   readonly matches: number[] = [];
-  readonly counts: Record<EventFamily, number> = { lifecycle: 0, items: 0, text: 0, reasoning: 0, arguments: 0, tools: 0, errors: 0, other: 0 };
+  readonly counts: Record<EventFamily, number> = {
+    lifecycle: 0,
+    items: 0,
+    text: 0,
+    reasoning: 0,
+    arguments: 0,
+    tools: 0,
+    errors: 0,
+    other: 0,
+  };
 
   constructor(readonly filter: EventFilter) {
     this.needle = filter.query.trim().toLowerCase();
@@ -106,7 +117,8 @@ export function summarizeEvent(record: EventRecord): string {
   const response = e.response as Record<string, unknown> | undefined;
   if (response && typeof response === "object") return typeof response.status === "string" ? response.status : "";
   const annotation = e.annotation as Record<string, unknown> | undefined;
-  if (annotation && typeof annotation === "object") return [annotation.type, annotation.title ?? annotation.filename].filter((x) => typeof x === "string").join(" · ");
+  if (annotation && typeof annotation === "object")
+    return [annotation.type, annotation.title ?? annotation.filename].filter((x) => typeof x === "string").join(" · ");
   if (record.type === "error") return clip(String(e.message ?? e.code ?? ""));
   const part = e.part as Record<string, unknown> | undefined;
   if (part && typeof part === "object") return String(part.type ?? "");

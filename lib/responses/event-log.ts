@@ -83,7 +83,9 @@ export class EventLog {
   /** Appends one record and returns its index. */
   append(record: EventRecordInput): number {
     const index = this.records.length;
-    this.records.push(new LogRecord(index, record.type, record.sequenceNumber, record.atMs, record.raw, record.reparse ? NOT_KEPT : record.data));
+    this.records.push(
+      new LogRecord(index, record.type, record.sequenceNumber, record.atMs, record.raw, record.reparse ? NOT_KEPT : record.data),
+    );
     this.schedule();
     return index;
   }

@@ -55,7 +55,8 @@ export function fullInputOf(turns: readonly TurnRecord[]): InputItem[] {
   let previous: TurnRecord | null = null;
   for (const turn of turns) {
     const own = inputAsItems(turn.body.input);
-    const continued = typeof turn.body.previous_response_id === "string" && previous !== null && turn.body.previous_response_id === previous.responseId;
+    const continued =
+      typeof turn.body.previous_response_id === "string" && previous !== null && turn.body.previous_response_id === previous.responseId;
     context = continued && previous ? [...context, ...outputAsInput(previous.output), ...own] : own;
     previous = turn;
   }
@@ -78,7 +79,8 @@ export function buildFollowUp(turns: readonly TurnRecord[], newItems: readonly I
   delete base.input;
   delete base.previous_response_id;
   if (mode === "previous_response_id") {
-    if (!canChain(last)) throw new Error("The last response was not stored (store: false), so it cannot be continued by id; replay the input instead.");
+    if (!canChain(last))
+      throw new Error("The last response was not stored (store: false), so it cannot be continued by id; replay the input instead.");
     return { ...base, previous_response_id: last.responseId, input: [...newItems] };
   }
   return { ...base, store: false, input: [...fullInputOf(turns), ...outputAsInput(last.output), ...newItems] };
@@ -97,16 +99,27 @@ export function functionCallsOf(output: readonly unknown[]): PendingCall[] {
   const calls: PendingCall[] = [];
   for (const item of output) {
     if (!isRecord(item) || item.type !== "function_call" || typeof item.call_id !== "string" || item.call_id === "") continue;
-    calls.push({ callId: item.call_id, name: String(item.name ?? ""), arguments: typeof item.arguments === "string" ? item.arguments : "" });
+    calls.push({
+      callId: item.call_id,
+      name: String(item.name ?? ""),
+      arguments: typeof item.arguments === "string" ? item.arguments : "",
+    });
   }
   return calls;
 }
 
-export function approvalRequestsOf(output: readonly unknown[]): Array<{ id: string; serverLabel: string; name: string; arguments: string }> {
+export function approvalRequestsOf(
+  output: readonly unknown[],
+): Array<{ id: string; serverLabel: string; name: string; arguments: string }> {
   const requests = [];
   for (const item of output) {
     if (!isRecord(item) || item.type !== "mcp_approval_request" || typeof item.id !== "string") continue;
-    requests.push({ id: item.id, serverLabel: String(item.server_label ?? ""), name: String(item.name ?? ""), arguments: String(item.arguments ?? "") });
+    requests.push({
+      id: item.id,
+      serverLabel: String(item.server_label ?? ""),
+      name: String(item.name ?? ""),
+      arguments: String(item.arguments ?? ""),
+    });
   }
   return requests;
 }
@@ -141,7 +154,8 @@ export function checkOutputs(calls: readonly PendingCall[], drafts: readonly Out
   for (const call of calls) {
     const mine = drafts.filter((d) => d.callId === call.callId);
     const label = `${call.name || "function"} (${call.callId})`;
-    if (mine.length === 0 || mine.every((d) => d.text.trim() === "")) problems.push({ callId: call.callId, message: `${label} has no output yet.` });
+    if (mine.length === 0 || mine.every((d) => d.text.trim() === ""))
+      problems.push({ callId: call.callId, message: `${label} has no output yet.` });
     else if (mine.length > 1) problems.push({ callId: call.callId, message: `${label} has ${mine.length} outputs; send exactly one.` });
   }
   for (const draft of drafts) {
@@ -150,7 +164,10 @@ export function checkOutputs(calls: readonly PendingCall[], drafts: readonly Out
       try {
         JSON.parse(draft.text);
       } catch (err) {
-        problems.push({ callId: draft.callId, message: `The output for ${draft.callId} is not valid JSON: ${err instanceof Error ? err.message : String(err)}` });
+        problems.push({
+          callId: draft.callId,
+          message: `The output for ${draft.callId} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`,
+        });
       }
     }
   }
@@ -161,6 +178,10 @@ export function checkOutputs(calls: readonly PendingCall[], drafts: readonly Out
 export function checkOutputItems(calls: readonly PendingCall[], items: readonly InputItem[]): OutputProblem[] {
   const drafts: OutputDraft[] = items
     .filter((i) => i.type === "function_call_output")
-    .map((i) => ({ callId: String(i.call_id ?? ""), text: typeof i.output === "string" ? i.output : JSON.stringify(i.output ?? ""), format: "text" }));
+    .map((i) => ({
+      callId: String(i.call_id ?? ""),
+      text: typeof i.output === "string" ? i.output : JSON.stringify(i.output ?? ""),
+      format: "text",
+    }));
   return checkOutputs(calls, drafts);
 }

@@ -163,7 +163,11 @@ function mergeTextPart<T extends { type: string; text: string }>(prev: T | undef
  * parts past the end of the final list are kept only when the final list would otherwise hold less text. An empty
  * final list keeps the accumulated one.
  */
-function mergePartLists<T>(prev: readonly T[] | null | undefined, next: readonly T[] | null | undefined, mergeOne: (p: T | undefined, n: T) => T): T[] {
+function mergePartLists<T>(
+  prev: readonly T[] | null | undefined,
+  next: readonly T[] | null | undefined,
+  mergeOne: (p: T | undefined, n: T) => T,
+): T[] {
   const p = arr(prev);
   const n = arr(next);
   if (n.length === 0) return p;
@@ -291,8 +295,19 @@ const CODE_INTERPRETER = family("code_interpreter_call", (id) => ({
   outputs: null,
 }));
 const WEB_SEARCH = family("web_search_call", (id) => ({ id, type: "web_search_call", status: "in_progress", action: { type: "search" } }));
-const FILE_SEARCH = family("file_search_call", (id) => ({ id, type: "file_search_call", status: "in_progress", queries: [], results: null }));
-const IMAGE_GENERATION = family("image_generation_call", (id) => ({ id, type: "image_generation_call", status: "in_progress", result: null }));
+const FILE_SEARCH = family("file_search_call", (id) => ({
+  id,
+  type: "file_search_call",
+  status: "in_progress",
+  queries: [],
+  results: null,
+}));
+const IMAGE_GENERATION = family("image_generation_call", (id) => ({
+  id,
+  type: "image_generation_call",
+  status: "in_progress",
+  result: null,
+}));
 
 /**
  * Position in `items` of the item an event addresses, or -1. By `item_id` first; then by wire `output_index`
@@ -437,8 +452,15 @@ function updateSlot<T>(
       if (partText(out[pos]) === "") out[pos] = make();
       else {
         let found = -1;
-        for (let i = out.length - 1; i > pos; i--) if (accepts(out[i]!)) { found = i; break; }
-        if (found < 0) { out.push(make()); found = out.length - 1; }
+        for (let i = out.length - 1; i > pos; i--)
+          if (accepts(out[i]!)) {
+            found = i;
+            break;
+          }
+        if (found < 0) {
+          out.push(make());
+          found = out.length - 1;
+        }
         pos = found;
       }
     }
@@ -447,8 +469,15 @@ function updateSlot<T>(
     pos = index;
   } else {
     let found = -1;
-    for (let i = out.length - 1; i >= 0; i--) if (accepts(out[i]!)) { found = i; break; }
-    if (found < 0) { out.push(make()); found = out.length - 1; }
+    for (let i = out.length - 1; i >= 0; i--)
+      if (accepts(out[i]!)) {
+        found = i;
+        break;
+      }
+    if (found < 0) {
+      out.push(make());
+      found = out.length - 1;
+    }
     pos = found;
   }
   const slot = out[pos];
@@ -465,13 +494,25 @@ const isRefusalPart = (p: MessagePart): boolean => isRecord(p) && p.type === "re
 
 function updateTextPart(item: Item, contentIndex: number | undefined, fn: (part: ResponseOutputText) => ResponseOutputText): Item {
   if (item.type !== "message") return item;
-  const content = updateSlot<MessagePart>(item.content, contentIndex, emptyText, (p) => fn(normalizePart(p) as ResponseOutputText), isTextPart);
+  const content = updateSlot<MessagePart>(
+    item.content,
+    contentIndex,
+    emptyText,
+    (p) => fn(normalizePart(p) as ResponseOutputText),
+    isTextPart,
+  );
   return { ...item, content };
 }
 
 function updateRefusalPart(item: Item, contentIndex: number | undefined, fn: (part: ResponseOutputRefusal) => ResponseOutputRefusal): Item {
   if (item.type !== "message") return item;
-  const content = updateSlot<MessagePart>(item.content, contentIndex, emptyRefusal, (p) => fn(normalizePart(p) as ResponseOutputRefusal), isRefusalPart);
+  const content = updateSlot<MessagePart>(
+    item.content,
+    contentIndex,
+    emptyRefusal,
+    (p) => fn(normalizePart(p) as ResponseOutputRefusal),
+    isRefusalPart,
+  );
   return { ...item, content };
 }
 
@@ -485,13 +526,17 @@ function updateReasoningText(item: Item, contentIndex: number | undefined, fn: (
   return { ...item, content: updateSlot(item.content, contentIndex, emptyReasoningText, fn) };
 }
 
-const appendText = <T extends { text: string }>(delta: string) => (part: T): T =>
-  delta === "" ? part : { ...part, text: (str(part.text) ?? "") + delta };
+const appendText =
+  <T extends { text: string }>(delta: string) =>
+  (part: T): T =>
+    delta === "" ? part : { ...part, text: (str(part.text) ?? "") + delta };
 
-const finishText = <T extends { text: string }>(final: unknown) => (part: T): T => {
-  const text = keepLonger(part.text, str(final));
-  return text === part.text ? part : { ...part, text };
-};
+const finishText =
+  <T extends { text: string }>(final: unknown) =>
+  (part: T): T => {
+    const text = keepLonger(part.text, str(final));
+    return text === part.text ? part : { ...part, text };
+  };
 
 function setItemStatus(status: string) {
   return (item: Item): Item => ({ ...item, status }) as Item;
@@ -522,12 +567,18 @@ function mergeFinalOutput(views: readonly ItemView[], output: readonly unknown[]
     const id = itemIdOf(item);
     if (id === undefined) return;
     const j = views.findIndex((v, k) => !used.has(k) && itemIdOf(v.item) === id);
-    if (j >= 0) { matchOf[i] = j; used.add(j); }
+    if (j >= 0) {
+      matchOf[i] = j;
+      used.add(j);
+    }
   });
   finals.forEach((item, i) => {
     if (matchOf[i] !== -1) return;
     const view = views[i];
-    if (view && !used.has(i) && view.item.type === item.type) { matchOf[i] = i; used.add(i); }
+    if (view && !used.has(i) && view.item.type === item.type) {
+      matchOf[i] = i;
+      used.add(i);
+    }
   });
 
   const mergedAt = new Map<number, ItemView>();
@@ -584,12 +635,7 @@ function responseError(response: Record<string, unknown> | null): RunError | nul
 }
 
 type LifecycleType =
-  | "response.created"
-  | "response.queued"
-  | "response.in_progress"
-  | "response.completed"
-  | "response.incomplete"
-  | "response.failed";
+  "response.created" | "response.queued" | "response.in_progress" | "response.completed" | "response.incomplete" | "response.failed";
 
 function applyLifecycle(state: RunState, type: LifecycleType, rawResponse: unknown, atMs: number): RunState {
   const response = isRecord(rawResponse) ? rawResponse : null;
@@ -830,7 +876,13 @@ function reduceKnown(state: RunState, event: ResponseStreamEvent, atMs: number, 
         if (item.type !== "message") return item;
         const isKind = incoming.type === "refusal" ? isRefusalPart : isTextPart;
         const make = incoming.type === "refusal" ? emptyRefusal : emptyText;
-        const content = updateSlot<MessagePart>(item.content, contentIndex, make, (existing) => mergeMessagePart(existing, incoming), isKind);
+        const content = updateSlot<MessagePart>(
+          item.content,
+          contentIndex,
+          make,
+          (existing) => mergeMessagePart(existing, incoming),
+          isKind,
+        );
         return { ...item, content };
       });
     }
@@ -867,7 +919,9 @@ function reduceKnown(state: RunState, event: ResponseStreamEvent, atMs: number, 
     case "response.refusal.delta": {
       const delta = str(event.delta) ?? "";
       return touch(state, locatorOf(event), MESSAGE, eventIndex, (item) =>
-        updateRefusalPart(item, num(event.content_index), (part) => (delta === "" ? part : { ...part, refusal: (str(part.refusal) ?? "") + delta })),
+        updateRefusalPart(item, num(event.content_index), (part) =>
+          delta === "" ? part : { ...part, refusal: (str(part.refusal) ?? "") + delta },
+        ),
       );
     }
     case "response.refusal.done":
@@ -1090,7 +1144,10 @@ function decodeEntities(text: string): string {
 function textFromHtml(html: string): string {
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
   const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1];
-  const clean = (s: string) => decodeEntities(s.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
+  const clean = (s: string) =>
+    decodeEntities(s.replace(/<[^>]*>/g, " "))
+      .replace(/\s+/g, " ")
+      .trim();
   const t = title ? clean(title) : "";
   const h = heading ? clean(heading) : "";
   if (t && h && !t.includes(h) && !h.includes(t)) return `${t}: ${h}`;

@@ -136,7 +136,10 @@ export function recordingFromRun(input: {
   let end: Recording["end"];
   if (input.records.length === 0 && state.error?.source === "http") {
     const { message, type, param, code } = state.error;
-    http = { status: state.error.status ?? 500, body: JSON.stringify({ error: { message, type: type ?? null, param: param ?? null, code: code ?? null } }) };
+    http = {
+      status: state.error.status ?? 500,
+      body: JSON.stringify({ error: { message, type: type ?? null, param: param ?? null, code: code ?? null } }),
+    };
     if (at !== undefined) http.atMs = at;
   } else if (input.records.length === 0 && state.response) {
     http = { status: 200, body: JSON.stringify(state.response) };
@@ -206,7 +209,7 @@ export function parseRecording(input: string | unknown): ParseRecordingResult {
     };
   }
   if (obj.version === undefined && obj.events === undefined) {
-    return { ok: false, error: "The file is not a recording: it has no \"version\" and no \"events\" list." };
+    return { ok: false, error: 'The file is not a recording: it has no "version" and no "events" list.' };
   }
   const parsed = RecordingSchema.safeParse(value);
   if (!parsed.success) {

@@ -58,7 +58,9 @@ export class PostgresPermalinkStore implements PermalinkStore {
     try {
       await client.query("BEGIN");
       await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK_KEY.toString()]);
-      await client.query("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
+      await client.query(
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+      );
       const { rows } = await client.query<{ v: number }>("SELECT COALESCE(MAX(version), 0)::int AS v FROM schema_version");
       const current = rows[0]?.v ?? 0;
       for (const migration of POSTGRES_MIGRATIONS) {
@@ -87,10 +89,13 @@ export class PostgresPermalinkStore implements PermalinkStore {
     for (let attempt = 0; ; attempt++) {
       const id = newPermalinkId();
       try {
-        await this.pool.query(
-          "INSERT INTO permalinks (id, title, request_json, recording_json, size_bytes) VALUES ($1, $2, $3, $4, $5)",
-          [id, row.title, row.requestJson, row.recordingJson, row.sizeBytes],
-        );
+        await this.pool.query("INSERT INTO permalinks (id, title, request_json, recording_json, size_bytes) VALUES ($1, $2, $3, $4, $5)", [
+          id,
+          row.title,
+          row.requestJson,
+          row.recordingJson,
+          row.sizeBytes,
+        ]);
         return { id, removed: row.removed, sizeBytes: row.sizeBytes };
       } catch (error) {
         if (attempt < 2 && (error as { code?: string }).code === "23505") continue; // unique_violation

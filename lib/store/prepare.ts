@@ -29,7 +29,8 @@ export function prepareRow(input: NewPermalink, maxBytes: number): PreparedRow {
 
   const requestJson = JSON.stringify(request.value);
   const recordingJson = recording ? JSON.stringify(recording.value) : null;
-  const sizeBytes = encoder.encode(title.value).length + encoder.encode(requestJson).length + (recordingJson ? encoder.encode(recordingJson).length : 0);
+  const sizeBytes =
+    encoder.encode(title.value).length + encoder.encode(requestJson).length + (recordingJson ? encoder.encode(recordingJson).length : 0);
   if (sizeBytes > maxBytes) {
     throw new ApiError(
       413,

@@ -7,13 +7,7 @@ import { redactSecrets } from "./redact";
 import type { Upstream } from "./resolve";
 
 /** Request headers worth passing upstream besides auth and content type. */
-const FORWARDED_REQUEST_HEADERS = [
-  "openai-organization",
-  "openai-project",
-  "openai-beta",
-  "idempotency-key",
-  "x-local-engine-delay-ms",
-];
+const FORWARDED_REQUEST_HEADERS = ["openai-organization", "openai-project", "openai-beta", "idempotency-key", "x-local-engine-delay-ms"];
 
 /** Response headers passed back to the caller. Hop-by-hop and encoding headers are dropped on purpose. */
 const PASSED_RESPONSE_HEADERS = [
@@ -114,14 +108,20 @@ export async function forward(incoming: Request, upstream: Upstream, opts: Forwa
       return new ApiError(499, "The client closed the request.", { code: "client_closed_request" }).toResponse();
     }
     if (controller.signal.reason instanceof ConnectTimeout) {
-      return new ApiError(504, `The upstream at ${safeHost(upstream.baseUrl)} did not answer within ${seconds(limits.connectMs)} (UPSTREAM_CONNECT_TIMEOUT_MS).`, {
-        type: "upstream_error",
-        code: "upstream_timeout",
-      }).toResponse(tag);
+      return new ApiError(
+        504,
+        `The upstream at ${safeHost(upstream.baseUrl)} did not answer within ${seconds(limits.connectMs)} (UPSTREAM_CONNECT_TIMEOUT_MS).`,
+        {
+          type: "upstream_error",
+          code: "upstream_timeout",
+        },
+      ).toResponse(tag);
     }
     const tooLarge = findCause(error, BodyTooLarge);
     if (tooLarge) {
-      return new ApiError(413, `The request body is over the limit of ${tooLarge.maxBytes} bytes.`, { code: "payload_too_large" }).toResponse(tag);
+      return new ApiError(413, `The request body is over the limit of ${tooLarge.maxBytes} bytes.`, {
+        code: "payload_too_large",
+      }).toResponse(tag);
     }
     return upstreamFailure(error, upstream).toResponse(tag);
   } finally {
@@ -131,7 +131,13 @@ export async function forward(incoming: Request, upstream: Upstream, opts: Forwa
   const contentType = upstreamResponse.headers.get("content-type") ?? "";
   const isSse = contentType.toLowerCase().startsWith("text/event-stream");
   const isJson = /^application\/([\w.+-]*\+)?json\b/i.test(contentType);
-  if (!opts.anyContentType && !isSse && !isJson && upstreamResponse.status !== 204 && !(upstreamResponse.status >= 300 && upstreamResponse.status < 400)) {
+  if (
+    !opts.anyContentType &&
+    !isSse &&
+    !isJson &&
+    upstreamResponse.status !== 204 &&
+    !(upstreamResponse.status >= 300 && upstreamResponse.status < 400)
+  ) {
     const done = () => incoming.signal.removeEventListener("abort", onCallerGone);
     return notAnApiAnswer(upstreamResponse, contentType, upstream, controller).finally(done);
   }
@@ -139,10 +145,14 @@ export async function forward(incoming: Request, upstream: Upstream, opts: Forwa
     incoming.signal.removeEventListener("abort", onCallerGone);
     controller.abort();
     const where = upstreamResponse.headers.get("location");
-    return new ApiError(502, `The upstream answered with a redirect (HTTP ${upstreamResponse.status}${where ? ` to ${where}` : ""}); the playground does not follow redirects. Check the base URL.`, {
-      type: "upstream_error",
-      code: "upstream_redirect",
-    }).toResponse(tag);
+    return new ApiError(
+      502,
+      `The upstream answered with a redirect (HTTP ${upstreamResponse.status}${where ? ` to ${where}` : ""}); the playground does not follow redirects. Check the base URL.`,
+      {
+        type: "upstream_error",
+        code: "upstream_redirect",
+      },
+    ).toResponse(tag);
   }
 
   const outHeaders = new Headers({ ...tag, "cache-control": "no-store" });
@@ -162,7 +172,13 @@ export async function forward(incoming: Request, upstream: Upstream, opts: Forwa
     outHeaders.set("cache-control", "no-cache, no-transform");
   }
   const body = upstreamResponse.body
-    ? guardBody(upstreamResponse.body, { sse: isSse, idleMs: limits.idleMs, controller, upstream, done: () => incoming.signal.removeEventListener("abort", onCallerGone) })
+    ? guardBody(upstreamResponse.body, {
+        sse: isSse,
+        idleMs: limits.idleMs,
+        controller,
+        upstream,
+        done: () => incoming.signal.removeEventListener("abort", onCallerGone),
+      })
     : null;
   return new Response(body, { status: upstreamResponse.status, headers: outHeaders });
 }
@@ -267,9 +283,10 @@ function guardBody(
     const message =
       why === "idle"
         ? `The upstream at ${host} sent nothing for ${seconds(ctx.idleMs)} (UPSTREAM_IDLE_TIMEOUT_MS), so the playground ended the stream. The output that arrived is kept.`
-        : redactSecrets(`The connection to the upstream at ${host} broke in the middle of the answer (${describeCause(error)}). The output that arrived is kept.`, [
-            ctx.upstream.apiKey,
-          ]);
+        : redactSecrets(
+            `The connection to the upstream at ${host} broke in the middle of the answer (${describeCause(error)}). The output that arrived is kept.`,
+            [ctx.upstream.apiKey],
+          );
     if (ctx.sse) {
       out.enqueue(new TextEncoder().encode(sseErrorRecord(why === "idle" ? "upstream_idle_timeout" : "upstream_stream_broken", message)));
       out.close();
@@ -285,7 +302,9 @@ async function notAnApiAnswer(res: Response, contentType: string, upstream: Upst
   controller.abort();
   const html = /html/i.test(contentType) || /^\s*<(!doctype|html|head|body)/i.test(head);
   const title = html ? /<title[^>]*>([\s\S]*?)<\/title>/i.exec(head)?.[1]?.replace(/\s+/g, " ").trim().slice(0, 120) : null;
-  const what = html ? HTML_ANSWER : `the upstream answered with ${contentType ? `"${contentType.split(";")[0]}"` : "no content type"}, not an API response`;
+  const what = html
+    ? HTML_ANSWER
+    : `the upstream answered with ${contentType ? `"${contentType.split(";")[0]}"` : "no content type"}, not an API response`;
   const base = `${what.charAt(0).toUpperCase()}${what.slice(1)} (HTTP ${res.status} from ${safeHost(upstream.baseUrl)}${title ? `: "${title}"` : ""}).`;
   const hint = res.ok ? " Check the base URL: it should end in /v1 and point at an OpenAI-compatible API." : "";
   const status = res.ok ? 502 : res.status;

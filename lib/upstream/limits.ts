@@ -11,7 +11,9 @@ import { formatBytes } from "@/lib/share/limits";
  */
 
 export function payloadTooLarge(maxBytes: number, hint = ""): ApiError {
-  return new ApiError(413, `The request body is over the limit of ${formatBytes(maxBytes)}.${hint ? ` ${hint}` : ""}`, { code: "payload_too_large" });
+  return new ApiError(413, `The request body is over the limit of ${formatBytes(maxBytes)}.${hint ? ` ${hint}` : ""}`, {
+    code: "payload_too_large",
+  });
 }
 
 /**
@@ -62,7 +64,11 @@ export function capStream(body: ReadableStream<Uint8Array>, maxBytes: number): R
 
 export function clientKey(request: Request): string {
   const forwarded = request.headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").map((s) => s.trim()).filter(Boolean).pop();
+  const last = forwarded
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .pop();
   return last || request.headers.get("x-real-ip")?.trim() || "unknown";
 }
 

@@ -33,7 +33,10 @@ function blockedV4(ip: string): string | null {
 
 /** Expands an IPv6 address to 8 groups (handles `::` and a trailing dotted IPv4). */
 function ipv6Groups(ip: string): number[] | null {
-  let text = ip.toLowerCase().replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  let text = ip
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/%.*$/, "");
   const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
   if (v4) {
     const p = ipv4Parts(v4[1]!);

@@ -70,7 +70,10 @@ function checkBaseUrl(text: string): string {
     });
   }
   if ((url.protocol !== "https:" && url.protocol !== "http:") || url.username || url.password) {
-    throw new ApiError(400, "The custom base URL must be http(s), without credentials in it.", { code: "invalid_base_url", param: BASE_URL_HEADER });
+    throw new ApiError(400, "The custom base URL must be http(s), without credentials in it.", {
+      code: "invalid_base_url",
+      param: BASE_URL_HEADER,
+    });
   }
   url.search = "";
   url.hash = "";

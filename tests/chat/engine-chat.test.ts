@@ -28,10 +28,13 @@ const WEATHER = {
 };
 const TIME = {
   type: "function",
-  function: { name: "get_time", parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"], additionalProperties: false }, strict: true },
+  function: {
+    name: "get_time",
+    parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"], additionalProperties: false },
+    strict: true,
+  },
 };
-const PNG_1PX =
-  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+const PNG_1PX = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
 type Chunk = Record<string, any>;
 
@@ -43,7 +46,11 @@ async function chatStream(body: Record<string, unknown>): Promise<{ res: Respons
   return { res, text, chunks, records };
 }
 
-const content = (chunks: Chunk[]) => chunks.flatMap((c) => c.choices).map((ch: any) => ch.delta.content ?? "").join("");
+const content = (chunks: Chunk[]) =>
+  chunks
+    .flatMap((c) => c.choices)
+    .map((ch: any) => ch.delta.content ?? "")
+    .join("");
 
 describe("local engine: POST /v1/chat/completions (streaming)", () => {
   it("data-only SSE: role first, content deltas, finish_reason stop, a usage chunk, then [DONE]", async () => {
@@ -70,7 +77,15 @@ describe("local engine: POST /v1/chat/completions (streaming)", () => {
     const responses = {
       model: "local-echo-1",
       instructions: "Be brief.",
-      input: [{ role: "user", content: [{ type: "input_text", text: "Compare me" }, { type: "input_image", image_url: PNG_1PX, detail: "low" }] }],
+      input: [
+        {
+          role: "user",
+          content: [
+            { type: "input_text", text: "Compare me" },
+            { type: "input_image", image_url: PNG_1PX, detail: "low" },
+          ],
+        },
+      ],
     };
     const { events } = await streamEvents(responses);
     const chat = responsesToChat({ ...responses, stream: true }).body;
@@ -115,7 +130,13 @@ describe("local engine: POST /v1/chat/completions (streaming)", () => {
       model: "local-echo-1",
       messages: [
         { role: "user", content: "What is the weather in Paris?" },
-        { role: "assistant", content: null, tool_calls: [{ id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"location":"Paris","unit":"celsius"}' } }] },
+        {
+          role: "assistant",
+          content: null,
+          tool_calls: [
+            { id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"location":"Paris","unit":"celsius"}' } },
+          ],
+        },
         { role: "tool", tool_call_id: "call_1", content: '{"temperature":21}' },
       ],
       tools: [WEATHER],
@@ -127,7 +148,11 @@ describe("local engine: POST /v1/chat/completions (streaming)", () => {
 
   it("max_completion_tokens (and the legacy max_tokens) end with finish_reason length", async () => {
     for (const key of ["max_completion_tokens", "max_tokens"]) {
-      const { chunks, records } = await chatStream({ model: "m", messages: [{ role: "user", content: "Tell me a long story." }], [key]: 16 });
+      const { chunks, records } = await chatStream({
+        model: "m",
+        messages: [{ role: "user", content: "Tell me a long story." }],
+        [key]: 16,
+      });
       expect(chunks[chunks.length - 2]!.choices[0].finish_reason).toBe("length");
       expect(chunks[chunks.length - 1]!.usage.completion_tokens).toBeLessThanOrEqual(16);
       expect(records[records.length - 1]).toBe("data: [DONE]");
@@ -159,7 +184,10 @@ describe("local engine: POST /v1/chat/completions (not streamed, errors)", () =>
       [{ model: "m" }, "messages"],
       [{ model: "m", messages: [] }, "messages"],
       [{ model: "m", messages: [{ role: "wizard", content: "x" }] }, "messages[0].role"],
-      [{ model: "m", messages: [{ role: "user", content: [{ type: "image_url", image_url: { url: "data:image/png;base64,AAAA" } }] }] }, "messages[0].content[0].image_url.url"],
+      [
+        { model: "m", messages: [{ role: "user", content: [{ type: "image_url", image_url: { url: "data:image/png;base64,AAAA" } }] }] },
+        "messages[0].content[0].image_url.url",
+      ],
       [{ model: "m", messages: [{ role: "user", content: "x" }], stream_options: { include_usage: true } }, "stream_options"],
     ];
     for (const [body, param] of cases) {
@@ -195,7 +223,8 @@ describe("official openai SDK: chat.completions.create against the local engine 
     for await (const chunk of stream) {
       if (chunk.usage) usage = chunk.usage;
       for (const choice of chunk.choices) {
-        for (const call of choice.delta.tool_calls ?? []) args.set(call.index, (args.get(call.index) ?? "") + (call.function?.arguments ?? ""));
+        for (const call of choice.delta.tool_calls ?? [])
+          args.set(call.index, (args.get(call.index) ?? "") + (call.function?.arguments ?? ""));
         if (choice.finish_reason) finish = choice.finish_reason;
       }
     }
@@ -205,7 +234,10 @@ describe("official openai SDK: chat.completions.create against the local engine 
   });
 
   it("stream: true text equals the non-streamed message", async () => {
-    const messages = [{ role: "system" as const, content: "Be kind." }, { role: "user" as const, content: "SDK chat please" }];
+    const messages = [
+      { role: "system" as const, content: "Be kind." },
+      { role: "user" as const, content: "SDK chat please" },
+    ];
     const stream = await client.chat.completions.create({ model: "local-echo-1", messages, stream: true });
     let text = "";
     for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? "";
@@ -227,7 +259,8 @@ describe.skipIf(!specExists)("chat chunks conform to the official OpenAPI spec",
   let ajv: Ajv2020;
   const check = (name: string, value: unknown, label: string) => {
     const validate = ajv.getSchema(`${SPEC_ID}#/components/schemas/${name}`) as ValidateFunction;
-    if (!validate(value)) throw new Error(`${label} does not match ${name}: ${JSON.stringify(validate.errors?.slice(0, 3))}\n${JSON.stringify(value)}`);
+    if (!validate(value))
+      throw new Error(`${label} does not match ${name}: ${JSON.stringify(validate.errors?.slice(0, 3))}\n${JSON.stringify(value)}`);
   };
 
   beforeAll(() => {
@@ -236,14 +269,38 @@ describe.skipIf(!specExists)("chat chunks conform to the official OpenAPI spec",
     dropNullable(spec);
     ajv = new Ajv2020({ strict: false, allErrors: true, logger: false });
     addFormats(ajv);
-    for (const f of ["unixtime", "int64", "double", "float"]) ajv.addFormat(f, { type: "number", validate: (n: number) => Number.isFinite(n) });
+    for (const f of ["unixtime", "int64", "double", "float"])
+      ajv.addFormat(f, { type: "number", validate: (n: number) => Number.isFinite(n) });
     for (const f of ["binary", "png"]) ajv.addFormat(f, { type: "string", validate: () => true });
     ajv.addSchema(spec);
   }, 30_000);
 
   const scenarios: Array<[string, Record<string, unknown>]> = [
-    ["text", { model: "local-echo-1", messages: [{ role: "developer", content: "Be exact." }, { role: "user", content: "Hello spec" }] }],
-    ["image", { model: "local-echo-1", messages: [{ role: "user", content: [{ type: "text", text: "Look" }, { type: "image_url", image_url: { url: PNG_1PX } }] }] }],
+    [
+      "text",
+      {
+        model: "local-echo-1",
+        messages: [
+          { role: "developer", content: "Be exact." },
+          { role: "user", content: "Hello spec" },
+        ],
+      },
+    ],
+    [
+      "image",
+      {
+        model: "local-echo-1",
+        messages: [
+          {
+            role: "user",
+            content: [
+              { type: "text", text: "Look" },
+              { type: "image_url", image_url: { url: PNG_1PX } },
+            ],
+          },
+        ],
+      },
+    ],
     ["tools", { model: "local-echo-1", messages: [{ role: "user", content: "weather in Oslo and time in Oslo" }], tools: [WEATHER, TIME] }],
     ["length", { model: "local-echo-1", messages: [{ role: "user", content: "a long story" }], max_completion_tokens: 16 }],
     ["refusal", { model: "local-echo-1", messages: [{ role: "user", content: "[refuse] this" }] }],

@@ -13,8 +13,7 @@ import { startLoopbackEngine, type Loopback } from "../export/loopback";
 const run = promisify(execFile);
 const repo = resolve(__dirname, "../..");
 const KEY = "test-key-from-the-environment";
-const PNG_1PX =
-  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+const PNG_1PX = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
 const WEATHER = {
   type: "function",
@@ -25,14 +24,34 @@ const WEATHER = {
 };
 
 const CASES: Record<string, Record<string, unknown>> = {
-  plain: { model: "local-echo-1", instructions: "Be brief.", input: "Say hello to the chat exporter", max_output_tokens: 500, reasoning: { effort: "low", summary: "auto" } },
+  plain: {
+    model: "local-echo-1",
+    instructions: "Be brief.",
+    input: "Say hello to the chat exporter",
+    max_output_tokens: 500,
+    reasoning: { effort: "low", summary: "auto" },
+  },
   streaming: {
     model: "local-echo-1",
-    input: [{ role: "user", content: [{ type: "input_text", text: "Stream chat hello as JSON, it's 你好" }, { type: "input_image", image_url: PNG_1PX, detail: "low" }] }],
+    input: [
+      {
+        role: "user",
+        content: [
+          { type: "input_text", text: "Stream chat hello as JSON, it's 你好" },
+          { type: "input_image", image_url: PNG_1PX, detail: "low" },
+        ],
+      },
+    ],
     text: { format: { type: "json_object" } },
     stream: true,
   },
-  functions: { model: "local-echo-1", input: "What is the weather in Boston today?", tools: [WEATHER, { type: "web_search" }], tool_choice: "auto", stream: true },
+  functions: {
+    model: "local-echo-1",
+    input: "What is the weather in Boston today?",
+    tools: [WEATHER, { type: "web_search" }],
+    tool_choice: "auto",
+    stream: true,
+  },
 };
 const PROMPTS: Record<string, string> = {
   plain: "Say hello to the chat exporter",
@@ -84,12 +103,20 @@ describe("Chat Completions code export", () => {
         files: names.map((n) => `${n}.mts`),
       }),
     );
-    const tsc = await run(process.execPath, [join(repo, "node_modules", "typescript", "bin", "tsc"), "-p", join(dir, "tsconfig.json")], { cwd: dir }).catch(
-      (error: { stdout?: string; stderr?: string }) => ({ stdout: error.stdout ?? "", stderr: error.stderr ?? String(error), failed: true }),
-    );
+    const tsc = await run(process.execPath, [join(repo, "node_modules", "typescript", "bin", "tsc"), "-p", join(dir, "tsconfig.json")], {
+      cwd: dir,
+    }).catch((error: { stdout?: string; stderr?: string }) => ({
+      stdout: error.stdout ?? "",
+      stderr: error.stderr ?? String(error),
+      failed: true,
+    }));
     expect("failed" in tsc ? `${tsc.stdout}${tsc.stderr}` : "").toBe("");
     for (const name of names) {
-      const { stdout } = await run(process.execPath, [join(dir, "out", `${name}.mjs`)], { cwd: dir, env: { ...process.env, OPENAI_API_KEY: KEY }, timeout: 20_000 });
+      const { stdout } = await run(process.execPath, [join(dir, "out", `${name}.mjs`)], {
+        cwd: dir,
+        env: { ...process.env, OPENAI_API_KEY: KEY },
+        timeout: 20_000,
+      });
       expect(stdout, name).toContain(PROMPTS[name]);
       expect(engine.authorizations.at(-1)).toBe(`Bearer ${KEY}`);
     }

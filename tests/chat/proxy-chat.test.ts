@@ -28,7 +28,14 @@ describe("proxy: /api/v1/chat/completions", () => {
 
   it("streams the local engine's chunks through unchanged, ending with [DONE]", async () => {
     vi.stubEnv("OPENAI_API_KEY", "");
-    const res = await call(JSON.stringify({ model: "local-echo-1", messages: [{ role: "user", content: "hi" }], stream: true, stream_options: { include_usage: true } }));
+    const res = await call(
+      JSON.stringify({
+        model: "local-echo-1",
+        messages: [{ role: "user", content: "hi" }],
+        stream: true,
+        stream_options: { include_usage: true },
+      }),
+    );
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text).toContain('"object":"chat.completion.chunk"');

@@ -5,7 +5,10 @@ import { readSse } from "@/lib/responses/sse";
 /** The chat chunk folder on hand-written streams, read through the one SSE parser. */
 
 const base = { id: "chatcmpl-1", object: "chat.completion.chunk", created: 1, model: "gpt-4.1" };
-const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({ ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] });
+const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({
+  ...base,
+  choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+});
 
 function body(records: string[]): ReadableStream<Uint8Array> {
   const bytes = new TextEncoder().encode(records.map((r) => `data: ${r}\r\n\r\n`).join(""));
@@ -33,7 +36,17 @@ describe("chat reducer", () => {
       JSON.stringify(chunk({ content: "Hel" })),
       JSON.stringify(chunk({ content: "lo 🌍" })),
       JSON.stringify(chunk({}, "stop")),
-      JSON.stringify({ ...base, choices: [], usage: { prompt_tokens: 5, completion_tokens: 3, total_tokens: 8, prompt_tokens_details: { cached_tokens: 2 }, completion_tokens_details: { reasoning_tokens: 1 } } }),
+      JSON.stringify({
+        ...base,
+        choices: [],
+        usage: {
+          prompt_tokens: 5,
+          completion_tokens: 3,
+          total_tokens: 8,
+          prompt_tokens_details: { cached_tokens: 2 },
+          completion_tokens_details: { reasoning_tokens: 1 },
+        },
+      }),
       "[DONE]",
     ]);
     expect(s.text).toBe("Hello 🌍");
@@ -50,7 +63,9 @@ describe("chat reducer", () => {
     const s = await fold([
       JSON.stringify(chunk({ role: "assistant", content: null })),
       JSON.stringify(chunk({ tool_calls: [{ index: 1, id: "call_b", type: "function", function: { name: "get_time", arguments: "" } }] })),
-      JSON.stringify(chunk({ tool_calls: [{ index: 0, id: "call_a", type: "function", function: { name: "get_weather", arguments: '{"lo' } }] })),
+      JSON.stringify(
+        chunk({ tool_calls: [{ index: 0, id: "call_a", type: "function", function: { name: "get_weather", arguments: '{"lo' } }] }),
+      ),
       JSON.stringify(chunk({ tool_calls: [{ index: 1, function: { arguments: '{"city":"Oslo"}' } }] })),
       JSON.stringify(chunk({ tool_calls: [{ index: 0, function: { arguments: 'cation":"Oslo"}' } }] })),
       JSON.stringify(chunk({}, "tool_calls")),
@@ -65,7 +80,11 @@ describe("chat reducer", () => {
   });
 
   it("finish_reason length, a refusal, and a stream cut before [DONE] is interrupted", async () => {
-    const s = await fold([JSON.stringify(chunk({ content: "partial" })), JSON.stringify(chunk({ refusal: "no" })), JSON.stringify(chunk({}, "length"))]);
+    const s = await fold([
+      JSON.stringify(chunk({ content: "partial" })),
+      JSON.stringify(chunk({ refusal: "no" })),
+      JSON.stringify(chunk({}, "length")),
+    ]);
     expect(s.finishReason).toBe("length");
     expect(s.refusal).toBe("no");
     expect(s.sawDone).toBe(false);
@@ -73,7 +92,11 @@ describe("chat reducer", () => {
   });
 
   it("an error payload fails the run with its message; garbage is logged, not fatal", async () => {
-    const s = await fold([JSON.stringify(chunk({ content: "a" })), "{not json", JSON.stringify({ error: { message: "boom", code: "server_error" } })]);
+    const s = await fold([
+      JSON.stringify(chunk({ content: "a" })),
+      "{not json",
+      JSON.stringify({ error: { message: "boom", code: "server_error" } }),
+    ]);
     expect(s.status).toBe("failed");
     expect(s.error).toEqual({ message: "boom", code: "server_error", status: null });
     expect(s.events.map((e) => e.kind)).toEqual(["chunk", "(unreadable)", "error"]);

@@ -11,7 +11,10 @@ describe("responsesToChat", () => {
     const { body, dropped } = responsesToChat({ model: "gpt-4.1", instructions: "Be brief.", input: "Hi", stream: true });
     expect(body).toEqual({
       model: "gpt-4.1",
-      messages: [{ role: "system", content: "Be brief." }, { role: "user", content: "Hi" }],
+      messages: [
+        { role: "system", content: "Be brief." },
+        { role: "user", content: "Hi" },
+      ],
       stream: true,
       stream_options: { include_usage: true },
     });
@@ -22,7 +25,13 @@ describe("responsesToChat", () => {
     const { body, dropped } = responsesToChat({
       model: "m",
       input: [
-        { role: "developer", content: [{ type: "input_text", text: "Dev " }, { type: "input_text", text: "rules" }] },
+        {
+          role: "developer",
+          content: [
+            { type: "input_text", text: "Dev " },
+            { type: "input_text", text: "rules" },
+          ],
+        },
         { role: "system", content: "Sys" },
         {
           type: "message",
@@ -62,11 +71,27 @@ describe("responsesToChat", () => {
     const { body, dropped } = responsesToChat({
       model: "m",
       input: [
-        { role: "user", content: [{ type: "input_image", file_id: "file-img" }, { type: "input_file", file_url: "https://x.test/a.pdf" }, { type: "input_text", text: "t" }] },
-        { role: "system", content: [{ type: "input_text", text: "s" }, { type: "input_image", image_url: IMG }] },
+        {
+          role: "user",
+          content: [
+            { type: "input_image", file_id: "file-img" },
+            { type: "input_file", file_url: "https://x.test/a.pdf" },
+            { type: "input_text", text: "t" },
+          ],
+        },
+        {
+          role: "system",
+          content: [
+            { type: "input_text", text: "s" },
+            { type: "input_image", image_url: IMG },
+          ],
+        },
       ],
     });
-    expect(body.messages).toEqual([{ role: "user", content: [{ type: "text", text: "t" }] }, { role: "system", content: "s" }]);
+    expect(body.messages).toEqual([
+      { role: "user", content: [{ type: "text", text: "t" }] },
+      { role: "system", content: "s" },
+    ]);
     expect(dropped.map((d) => d.path)).toEqual(["input[0].content[0]", "input[0].content[1]", "input[1].content[1]"]);
     expect(dropped[0]!.reason).toMatch(/file_id/);
     expect(dropped[1]!.reason).toMatch(/file_url/);
@@ -112,9 +137,15 @@ describe("responsesToChat", () => {
       type: "function",
       function: { name: "get_weather" },
     });
-    expect(responsesToChat({ ...base, tool_choice: { type: "custom", name: "sql" } }).body.tool_choice).toEqual({ type: "custom", custom: { name: "sql" } });
+    expect(responsesToChat({ ...base, tool_choice: { type: "custom", name: "sql" } }).body.tool_choice).toEqual({
+      type: "custom",
+      custom: { name: "sql" },
+    });
     expect(
-      responsesToChat({ ...base, tool_choice: { type: "allowed_tools", mode: "auto", tools: [{ type: "function", name: "get_weather" }, { type: "web_search" }] } }).body.tool_choice,
+      responsesToChat({
+        ...base,
+        tool_choice: { type: "allowed_tools", mode: "auto", tools: [{ type: "function", name: "get_weather" }, { type: "web_search" }] },
+      }).body.tool_choice,
     ).toEqual({ type: "allowed_tools", allowed_tools: { mode: "auto", tools: [{ type: "function", function: { name: "get_weather" } }] } });
     const hosted = responsesToChat({ ...base, tool_choice: { type: "web_search_preview" } });
     expect(hosted.body.tool_choice).toBeUndefined();
@@ -122,7 +153,9 @@ describe("responsesToChat", () => {
   });
 
   it("built-in tools are dropped with plain reasons; tool_choice without any tool left is dropped too", () => {
-    const tools = ["web_search", "file_search", "computer_use_preview", "code_interpreter", "image_generation", "mcp", "local_shell"].map((type) => ({ type }));
+    const tools = ["web_search", "file_search", "computer_use_preview", "code_interpreter", "image_generation", "mcp", "local_shell"].map(
+      (type) => ({ type }),
+    );
     const { body, dropped } = responsesToChat({ model: "m", input: "x", tools, tool_choice: "required" });
     expect(body.tools).toBeUndefined();
     expect(body.tool_choice).toBeUndefined();
@@ -136,10 +169,16 @@ describe("responsesToChat", () => {
   });
 
   it("text.format json_schema / json_object / text → response_format; verbosity → top-level verbosity", () => {
-    const js = responsesToChat({ model: "m", input: "x", text: { format: { type: "json_schema", name: "out", schema: SCHEMA, strict: true }, verbosity: "low" } });
+    const js = responsesToChat({
+      model: "m",
+      input: "x",
+      text: { format: { type: "json_schema", name: "out", schema: SCHEMA, strict: true }, verbosity: "low" },
+    });
     expect(js.body.response_format).toEqual({ type: "json_schema", json_schema: { name: "out", schema: SCHEMA, strict: true } });
     expect(js.body.verbosity).toBe("low");
-    expect(responsesToChat({ model: "m", input: "x", text: { format: { type: "json_object" } } }).body.response_format).toEqual({ type: "json_object" });
+    expect(responsesToChat({ model: "m", input: "x", text: { format: { type: "json_object" } } }).body.response_format).toEqual({
+      type: "json_object",
+    });
     expect(responsesToChat({ model: "m", input: "x", text: { format: { type: "text" } } }).body.response_format).toEqual({ type: "text" });
   });
 
@@ -182,7 +221,12 @@ describe("responsesToChat", () => {
   it("drops reasoning summaries, previous_response_id, conversation, include, truncation, background, reasoning items and unknown fields", () => {
     const { dropped } = responsesToChat({
       model: "m",
-      input: [{ type: "reasoning", id: "rs_1", summary: [] }, { type: "item_reference", id: "msg_1" }, { type: "web_search_call", id: "ws_1" }, { role: "user", content: "x" }],
+      input: [
+        { type: "reasoning", id: "rs_1", summary: [] },
+        { type: "item_reference", id: "msg_1" },
+        { type: "web_search_call", id: "ws_1" },
+        { role: "user", content: "x" },
+      ],
       reasoning: { effort: "low", summary: "auto" },
       previous_response_id: "resp_1",
       conversation: "conv_1",
@@ -218,7 +262,14 @@ describe("chatToResponses (the local engine's way in)", () => {
       model: "m",
       instructions: "Be brief.",
       input: [
-        { type: "message", role: "user", content: [{ type: "input_text", text: "Look" }, { type: "input_image", image_url: IMG, detail: "low" }] },
+        {
+          type: "message",
+          role: "user",
+          content: [
+            { type: "input_text", text: "Look" },
+            { type: "input_image", image_url: IMG, detail: "low" },
+          ],
+        },
         { type: "function_call", call_id: "call_1", name: "f", arguments: "{}" },
         { type: "function_call_output", call_id: "call_1", output: "ok" },
       ],

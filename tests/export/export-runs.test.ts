@@ -21,7 +21,10 @@ const WEATHER_TOOL = {
   description: "Get the current weather in a given location",
   parameters: {
     type: "object",
-    properties: { location: { type: "string", description: "The city and state, e.g. San Francisco, CA" }, unit: { type: "string", enum: ["celsius", "fahrenheit"] } },
+    properties: {
+      location: { type: "string", description: "The city and state, e.g. San Francisco, CA" },
+      unit: { type: "string", enum: ["celsius", "fahrenheit"] },
+    },
     required: ["location", "unit"],
     additionalProperties: false,
   },
@@ -30,9 +33,19 @@ const WEATHER_TOOL = {
 
 const CASES: Record<string, Record<string, unknown>> = {
   plain: { model: "local-echo-1", input: "Say hello to the plain exporter", instructions: "Be brief." },
-  streaming: { model: "local-echo-1", input: [{ role: "user", content: [{ type: "input_text", text: "Stream hello to the exporter, it's 你好" }] }], stream: true },
+  streaming: {
+    model: "local-echo-1",
+    input: [{ role: "user", content: [{ type: "input_text", text: "Stream hello to the exporter, it's 你好" }] }],
+    stream: true,
+  },
   // `max_tool_calls` is not in this SDK version's types: it exercises the extra-field path (cast / extra_body).
-  functions: { model: "local-echo-1", input: "What is the weather like in Boston today?", tools: [WEATHER_TOOL], tool_choice: "auto", max_tool_calls: 3 },
+  functions: {
+    model: "local-echo-1",
+    input: "What is the weather like in Boston today?",
+    tools: [WEATHER_TOOL],
+    tool_choice: "auto",
+    max_tool_calls: 3,
+  },
   functionsStreaming: { model: "local-echo-1", input: "Weather in Paris, streamed?", tools: [WEATHER_TOOL], stream: true },
 };
 
@@ -79,18 +92,29 @@ describe("exports run for real", () => {
         files: names.map((n) => `${n}.mts`),
       }),
     );
-    const tsc = await run(process.execPath, [join(repo, "node_modules", "typescript", "bin", "tsc"), "-p", join(dir, "tsconfig.json")], { cwd: dir }).catch(
-      (error: { stdout?: string; stderr?: string }) => ({ stdout: error.stdout ?? "", stderr: error.stderr ?? String(error), failed: true }),
-    );
+    const tsc = await run(process.execPath, [join(repo, "node_modules", "typescript", "bin", "tsc"), "-p", join(dir, "tsconfig.json")], {
+      cwd: dir,
+    }).catch((error: { stdout?: string; stderr?: string }) => ({
+      stdout: error.stdout ?? "",
+      stderr: error.stderr ?? String(error),
+      failed: true,
+    }));
     expect("failed" in tsc ? `${tsc.stdout}${tsc.stderr}` : "").toBe("");
 
     for (const name of names) {
       const before = engine.authorizations.length;
-      const { stdout } = await run(process.execPath, [join(dir, "out", `${name}.mjs`)], { cwd: dir, env: { ...process.env, OPENAI_API_KEY: KEY }, timeout: 20_000 });
+      const { stdout } = await run(process.execPath, [join(dir, "out", `${name}.mjs`)], {
+        cwd: dir,
+        env: { ...process.env, OPENAI_API_KEY: KEY },
+        timeout: 20_000,
+      });
       expect(stdout, name).toContain(PROMPTS[name]);
       expect(stdout, name).toContain("local engine");
       // The key came from the environment, as a bearer token.
-      expect(engine.authorizations.slice(before).every((a) => a === `Bearer ${KEY}`), name).toBe(true);
+      expect(
+        engine.authorizations.slice(before).every((a) => a === `Bearer ${KEY}`),
+        name,
+      ).toBe(true);
       expect(engine.authorizations.length, name).toBeGreaterThan(before);
     }
   }, 60_000);

@@ -6,7 +6,14 @@ const plain = { model: "gpt-4.1", input: "Hello" };
 const fnTool = {
   model: "gpt-4.1",
   input: "Weather?",
-  tools: [{ type: "function", name: "get_current_weather", parameters: { type: "object", properties: { location: { type: "string" } } }, strict: true }],
+  tools: [
+    {
+      type: "function",
+      name: "get_current_weather",
+      parameters: { type: "object", properties: { location: { type: "string" } } },
+      strict: true,
+    },
+  ],
 };
 
 describe("code export shapes", () => {
@@ -57,7 +64,7 @@ describe("code export shapes", () => {
   });
 
   it("curl's body is the exact request as valid JSON, with apostrophes in a here-document", () => {
-    const body = { model: "gpt-4.1", input: "It's a \"test\" with $HOME and `ticks`" };
+    const body = { model: "gpt-4.1", input: 'It\'s a "test" with $HOME and `ticks`' };
     const curl = toCurl(body);
     expect(curl).toContain("--data-binary @- <<'JSON'");
     const json = curl.split("<<'JSON'\n")[1]?.split("\nJSON\n")[0] ?? "";

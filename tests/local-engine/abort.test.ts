@@ -58,7 +58,10 @@ describe("client disconnects mid-stream", () => {
 
     const after = await stored(id);
     expect(after.status).toBe("cancelled");
-    const received = seen.filter((e) => e.data.type === "response.output_text.delta").map((e) => e.data.delta).join("");
+    const received = seen
+      .filter((e) => e.data.type === "response.output_text.delta")
+      .map((e) => e.data.delta)
+      .join("");
     expect(outputText(after)).toBe(received);
     expect(after.output[0].status).toBe("incomplete");
     expect(after.usage.output_tokens).toBe(5);
@@ -107,7 +110,11 @@ describe("client disconnects mid-stream", () => {
 
   it("a non-streamed request rejects like fetch when aborted mid-generation", async () => {
     const controller = new AbortController();
-    const pending = engine("/responses", { json: { model: "local-echo-1", input: "not streamed" }, delayMs: 20, signal: controller.signal });
+    const pending = engine("/responses", {
+      json: { model: "local-echo-1", input: "not streamed" },
+      delayMs: 20,
+      signal: controller.signal,
+    });
     await new Promise((r) => setTimeout(r, 60));
     controller.abort();
     await expect(pending).rejects.toThrow(/abort/i);
@@ -116,8 +123,8 @@ describe("client disconnects mid-stream", () => {
   it("an already aborted signal rejects before any work", async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(
-      engine("/responses", { json: { model: "local-echo-1", input: "never" }, signal: controller.signal }),
-    ).rejects.toThrow(/abort/i);
+    await expect(engine("/responses", { json: { model: "local-echo-1", input: "never" }, signal: controller.signal })).rejects.toThrow(
+      /abort/i,
+    );
   });
 });

@@ -28,14 +28,19 @@ describe("the answer reflects images and files, read from their bytes", () => {
     const text = outputText(body);
     expect(text).toContain("2 attachments, read from their bytes:");
     expect(text).toMatch(/- \*\*Image 1:\*\* PNG, 37 × 21 pixels, [\d.]+ K?B \(data URL\)\./);
-    expect(text).toContain("- **Image 2:** <https://example.com/cat.jpg>, a link: I do not download it, so I cannot tell its type or size.");
+    expect(text).toContain(
+      "- **Image 2:** <https://example.com/cat.jpg>, a link: I do not download it, so I cannot tell its type or size.",
+    );
   });
 
   it("reads the type from the bytes, not from the declared MIME type, and reads images uploaded as files", async () => {
     const id = await upload("anim.gif", makeGif(300, 200), "image/gif");
     const { body } = await createJson({
       model: "local-echo-1",
-      input: user({ type: "input_image", image_url: dataUrl("image/png", makeGif(8, 9)) }, { type: "input_image", file_id: id, detail: "high" }),
+      input: user(
+        { type: "input_image", image_url: dataUrl("image/png", makeGif(8, 9)) },
+        { type: "input_image", file_id: id, detail: "high" },
+      ),
     });
     const text = outputText(body);
     expect(text).toContain("**Image 1:** GIF, 8 × 9 pixels");
@@ -56,7 +61,9 @@ describe("the answer reflects images and files, read from their bytes", () => {
       ),
     });
     const text = outputText(body);
-    expect(text).toContain(`**File 1:** \`notes.md\`, ${Buffer.byteLength(notes).toLocaleString("en-US")} bytes, beginning: «Meeting notes We agreed to ship the composer on Friday. Meeting notes`);
+    expect(text).toContain(
+      `**File 1:** \`notes.md\`, ${Buffer.byteLength(notes).toLocaleString("en-US")} bytes, beginning: «Meeting notes We agreed to ship the composer on Friday. Meeting notes`,
+    );
     expect(text).toMatch(/Friday\. Meeting notes[^»]{0,200}…»/);
     expect(text).toContain(`**File 2:** \`report.pdf\`, a PDF document of ${pdf.byteLength} bytes.`);
     expect(text).toContain("**File 3:** `raw.txt`, 22 bytes, beginning: «plain base64 works too»");
@@ -64,14 +71,27 @@ describe("the answer reflects images and files, read from their bytes", () => {
   });
 
   it("refuses bytes that are not an image, and file ids it does not store, naming the part", async () => {
-    const notImage = await engine("/responses", { json: { model: "m", input: user({ type: "input_image", image_url: dataUrl("image/png", Buffer.from("hello")) }) } });
+    const notImage = await engine("/responses", {
+      json: { model: "m", input: user({ type: "input_image", image_url: dataUrl("image/png", Buffer.from("hello")) }) },
+    });
     expect(notImage.status).toBe(400);
-    expect(((await notImage.json()) as { error: Record<string, unknown> }).error).toMatchObject({ param: "input[0].content[1].image_url", code: "invalid_image_format" });
+    expect(((await notImage.json()) as { error: Record<string, unknown> }).error).toMatchObject({
+      param: "input[0].content[1].image_url",
+      code: "invalid_image_format",
+    });
     const missing = await engine("/responses", { json: { model: "m", input: user({ type: "input_file", file_id: "file-nope" }) } });
     expect(missing.status).toBe(404);
-    expect(((await missing.json()) as { error: Record<string, unknown> }).error).toMatchObject({ param: "input[0].content[1].file_id", message: "No such File object: file-nope" });
-    const bmp = await engine("/responses", { json: { model: "m", input: user({ type: "input_image", image_url: "data:image/bmp;base64,Qk0=" }) } });
-    expect(((await bmp.json()) as { error: Record<string, unknown> }).error).toMatchObject({ param: "input[0].content[1].image_url", code: "invalid_image_format" });
+    expect(((await missing.json()) as { error: Record<string, unknown> }).error).toMatchObject({
+      param: "input[0].content[1].file_id",
+      message: "No such File object: file-nope",
+    });
+    const bmp = await engine("/responses", {
+      json: { model: "m", input: user({ type: "input_image", image_url: "data:image/bmp;base64,Qk0=" }) },
+    });
+    expect(((await bmp.json()) as { error: Record<string, unknown> }).error).toMatchObject({
+      param: "input[0].content[1].image_url",
+      code: "invalid_image_format",
+    });
   });
 });
 
@@ -82,28 +102,56 @@ describe("structured output formats", () => {
       summary: { type: "string" },
       words: { type: "integer", minimum: 0 },
       mood: { type: "string", enum: ["calm", "busy"] },
-      items: { type: "array", items: { type: "object", properties: { name: { type: "string" }, done: { type: "boolean" } }, required: ["name", "done"], additionalProperties: false } },
+      items: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: { name: { type: "string" }, done: { type: "boolean" } },
+          required: ["name", "done"],
+          additionalProperties: false,
+        },
+      },
     },
     required: ["summary", "words", "mood", "items"],
     additionalProperties: false,
   };
 
   it("json_schema: streams deltas that join into JSON valid against the schema (Ajv)", async () => {
-    const body = { model: "local-echo-1", input: "Plan my day with three errands", text: { format: { type: "json_schema", name: "plan", schema, strict: true } } };
+    const body = {
+      model: "local-echo-1",
+      input: "Plan my day with three errands",
+      text: { format: { type: "json_schema", name: "plan", schema, strict: true } },
+    };
     const { events } = await streamEvents(body);
     const text = deltas(events);
     expect(events.filter((e) => e.data.type === "response.output_text.delta").length).toBeGreaterThan(3);
     const value = JSON.parse(text) as Record<string, unknown>;
     const validate = new Ajv2020({ strict: false }).compile(schema);
     expect(validate(value), JSON.stringify(validate.errors)).toBe(true);
-    expect(value).toEqual({ summary: "Plan my day with three errands", words: 6, mood: "calm", items: [{ name: "Plan my day with three errands", done: true }] });
+    expect(value).toEqual({
+      summary: "Plan my day with three errands",
+      words: 6,
+      mood: "calm",
+      items: [{ name: "Plan my day with three errands", done: true }],
+    });
     const final = events.at(-1)?.data.response as Record<string, any>;
     expect(final.text.format).toMatchObject({ type: "json_schema", name: "plan" });
   });
 
   it("json_object: a JSON object that reflects the input", async () => {
-    const { body } = await createJson({ model: "local-echo-1", instructions: "Reply in JSON.", input: "Hello there", text: { format: { type: "json_object" } } });
-    expect(JSON.parse(outputText(body))).toMatchObject({ input: "Hello there", words: 2, characters: 11, instructions: "Reply in JSON.", model: "local-echo-1" });
+    const { body } = await createJson({
+      model: "local-echo-1",
+      instructions: "Reply in JSON.",
+      input: "Hello there",
+      text: { format: { type: "json_object" } },
+    });
+    expect(JSON.parse(outputText(body))).toMatchObject({
+      input: "Hello there",
+      words: 2,
+      characters: 11,
+      instructions: "Reply in JSON.",
+      model: "local-echo-1",
+    });
   });
 });
 
@@ -117,8 +165,16 @@ describe("validation like the API: 400 with param naming the field", () => {
   it.each([
     [{ tools: [{ type: "function", parameters: {} }] }, "tools[0].name", "missing_required_parameter"],
     [{ tools: [{ type: "function", name: "has space" }] }, "tools[0].name", "invalid_value"],
-    [{ tools: [{ type: "file_search", vector_store_ids: ["vs"], max_num_results: 99 }] }, "tools[0].max_num_results", "integer_above_max_value"],
-    [{ tools: [{ type: "computer_use_preview", environment: "browser", display_width: 800 }] }, "tools[0].display_height", "missing_required_parameter"],
+    [
+      { tools: [{ type: "file_search", vector_store_ids: ["vs"], max_num_results: 99 }] },
+      "tools[0].max_num_results",
+      "integer_above_max_value",
+    ],
+    [
+      { tools: [{ type: "computer_use_preview", environment: "browser", display_width: 800 }] },
+      "tools[0].display_height",
+      "missing_required_parameter",
+    ],
     [{ tools: [{ type: "mcp", server_label: "x" }] }, "tools[0].server_url", "missing_required_parameter"],
     [{ tools: [{ type: "web_search", search_context_size: "huge" }] }, "tools[0].search_context_size", "invalid_value"],
     [{ include: ["everything"] }, "include[0]", "invalid_value"],
@@ -133,10 +189,14 @@ describe("validation like the API: 400 with param naming the field", () => {
     const error = await errorOf({
       model: "local-echo-1",
       input: "hi",
-      tools: [{ type: "function", name: "get_weather", strict: true, parameters: { type: "object", properties: { city: { type: "string" } } } }],
+      tools: [
+        { type: "function", name: "get_weather", strict: true, parameters: { type: "object", properties: { city: { type: "string" } } } },
+      ],
     });
     expect(error.param).toBe("tools[0].parameters.additionalProperties");
-    expect(error.message).toBe(`Invalid schema for function 'get_weather': In strict mode every object must set "additionalProperties": false.`);
+    expect(error.message).toBe(
+      `Invalid schema for function 'get_weather': In strict mode every object must set "additionalProperties": false.`,
+    );
   });
 
   it("accepts every tool type with its options, and unknown tools as they are", async () => {
@@ -151,10 +211,20 @@ describe("validation like the API: 400 with param naming the field", () => {
       model: "local-echo-1",
       input: "hi",
       tools: [
-        { type: "function", name: "f", parameters: { type: "object", properties: {}, required: [], additionalProperties: false }, strict: true },
+        {
+          type: "function",
+          name: "f",
+          parameters: { type: "object", properties: {}, required: [], additionalProperties: false },
+          strict: true,
+        },
         { type: "web_search", filters: { allowed_domains: ["example.com"] }, search_context_size: "low" },
         { type: "web_search_preview", user_location: { type: "approximate", country: "US" } },
-        { type: "file_search", vector_store_ids: [vectorStoreId], max_num_results: 5, filters: { type: "and", filters: [{ type: "eq", key: "a", value: 1 }] } },
+        {
+          type: "file_search",
+          vector_store_ids: [vectorStoreId],
+          max_num_results: 5,
+          filters: { type: "and", filters: [{ type: "eq", key: "a", value: 1 }] },
+        },
         { type: "computer_use_preview", environment: "browser", display_width: 1024, display_height: 768 },
         { type: "code_interpreter", container: { type: "auto" } },
         { type: "image_generation", quality: "low" },
@@ -184,7 +254,11 @@ describe("debug endpoint (LOCAL_ENGINE_DEBUG=1 only)", () => {
     for (let i = 0; i < 22; i += 1) await createJson({ model: "local-echo-1", input: `n${i}`, custom_field: { i } });
     const list = (await (await engine("/debug/requests")).json()) as { data: Array<{ method: string; path: string; body: any }> };
     expect(list.data).toHaveLength(20);
-    expect(list.data.at(-1)).toMatchObject({ method: "POST", path: "/v1/responses", body: { model: "local-echo-1", input: "n21", custom_field: { i: 21 } } });
+    expect(list.data.at(-1)).toMatchObject({
+      method: "POST",
+      path: "/v1/responses",
+      body: { model: "local-echo-1", input: "n21", custom_field: { i: 21 } },
+    });
     expect(list.data[0]?.body.input).toBe("n2");
   });
 });

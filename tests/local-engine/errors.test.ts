@@ -70,7 +70,15 @@ describe("request validation errors use the API error shape", () => {
   });
 
   it("400 naming the input path for a malformed message", async () => {
-    const res = await engine("/responses", { json: { model: "m", input: [{ role: "user", content: "ok" }, { role: "user", content: 7 }] } });
+    const res = await engine("/responses", {
+      json: {
+        model: "m",
+        input: [
+          { role: "user", content: "ok" },
+          { role: "user", content: 7 },
+        ],
+      },
+    });
     expect(res.status).toBe(400);
     expect((await errorOf(res)).param).toBe("input[1].content");
     const res2 = await engine("/responses", { json: { model: "m", input: [{ role: "robot", content: "hi" }] } });
@@ -80,7 +88,10 @@ describe("request validation errors use the API error shape", () => {
   it("accepts unknown fields and unknown input item types", async () => {
     const { res, body } = await createJson({
       model: "local-echo-1",
-      input: [{ type: "some_future_item", payload: { a: 1 } }, { role: "user", content: [{ type: "input_audio_future" }] }],
+      input: [
+        { type: "some_future_item", payload: { a: 1 } },
+        { role: "user", content: [{ type: "input_audio_future" }] },
+      ],
       some_future_parameter: { enabled: true },
     });
     expect(res.status).toBe(200);

@@ -6,7 +6,10 @@ const openai = new OpenAI({ apiKey: "local", baseURL: "http://local-engine/v1", 
 
 describe("local engine files", () => {
   it("stores an uploaded file and lists, retrieves, serves and deletes it through the official SDK", async () => {
-    const created = await openai.files.create({ file: await toFile(Buffer.from("hello files\n"), "notes.txt", { type: "text/plain" }), purpose: "user_data" });
+    const created = await openai.files.create({
+      file: await toFile(Buffer.from("hello files\n"), "notes.txt", { type: "text/plain" }),
+      purpose: "user_data",
+    });
     expect(created).toMatchObject({ object: "file", filename: "notes.txt", bytes: 12, purpose: "user_data" });
     expect(created.id).toMatch(/^file-[0-9a-f]{24}$/);
 
@@ -34,7 +37,11 @@ describe("local engine files", () => {
   });
 
   it("rejects a body that is not multipart", async () => {
-    const res = await localEngineFetch("http://local-engine/v1/files", { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
+    const res = await localEngineFetch("http://local-engine/v1/files", {
+      method: "POST",
+      body: "{}",
+      headers: { "content-type": "application/json" },
+    });
     expect(res.status).toBe(400);
   });
 });

@@ -23,7 +23,11 @@ const stocks = {
   type: "function",
   name: "lookup_stock_price",
   strict: false,
-  parameters: { type: "object", properties: { symbol: { type: "string" }, days: { type: "integer", minimum: 1, maximum: 30 } }, required: ["symbol"] },
+  parameters: {
+    type: "object",
+    properties: { symbol: { type: "string" }, days: { type: "integer", minimum: 1, maximum: 30 } },
+    required: ["symbol"],
+  },
 };
 
 const ajv = new Ajv2020({ strict: false });
@@ -34,7 +38,11 @@ function calls(output: Array<Record<string, any>>) {
 
 describe("when the engine calls a function", () => {
   it("calls a function whose distinctive name word the message uses, with arguments from the user's words", async () => {
-    const { body } = await createJson({ model: "local-echo-1", input: "What's the weather like in Boston today, in fahrenheit?", tools: [weather] });
+    const { body } = await createJson({
+      model: "local-echo-1",
+      input: "What's the weather like in Boston today, in fahrenheit?",
+      tools: [weather],
+    });
     const call = calls(body.output)[0]!;
     expect(body.output).toHaveLength(1);
     expect(call).toMatchObject({ type: "function_call", name: "get_current_weather", status: "completed" });
@@ -51,7 +59,12 @@ describe("when the engine calls a function", () => {
   });
 
   it("a forced function, tool_choice required, and 'call the tool' all call", async () => {
-    const forced = await createJson({ model: "m", input: "hello", tools: [weather, stocks], tool_choice: { type: "function", name: "lookup_stock_price" } });
+    const forced = await createJson({
+      model: "m",
+      input: "hello",
+      tools: [weather, stocks],
+      tool_choice: { type: "function", name: "lookup_stock_price" },
+    });
     expect(calls(forced.body.output).map((c) => c.name)).toEqual(["lookup_stock_price"]);
     const required = await createJson({ model: "m", input: "hello", tools: [weather, stocks], tool_choice: "required" });
     expect(calls(required.body.output).map((c) => c.name)).toEqual(["get_current_weather"]);
@@ -83,28 +96,49 @@ describe("when the engine calls a function", () => {
 describe("generated arguments validate against the tool's schema", () => {
   const schemas: Array<[string, Record<string, unknown>, string]> = [
     ["seed weather tool", weather.parameters, "天气怎么样?"],
-    ["numbers with bounds", { type: "object", properties: { n: { type: "integer", minimum: 5, maximum: 9 }, x: { type: "number", exclusiveMinimum: 0 } }, required: ["n", "x"] }, "n: 12"],
-    ["nested objects and arrays", {
-      type: "object",
-      properties: {
-        order: { type: "object", properties: { items: { type: "array", items: { type: "string" }, minItems: 2 }, rush: { type: "boolean" } }, required: ["items", "rush"], additionalProperties: false },
-        tags: { type: "array", items: { type: "string", enum: ["a", "b"] } },
+    [
+      "numbers with bounds",
+      {
+        type: "object",
+        properties: { n: { type: "integer", minimum: 5, maximum: 9 }, x: { type: "number", exclusiveMinimum: 0 } },
+        required: ["n", "x"],
       },
-      required: ["order", "tags"],
-      additionalProperties: false,
-    }, "order it"],
-    ["formats, nullable types, const, anyOf", {
-      type: "object",
-      properties: {
-        when: { type: "string", format: "date" },
-        email: { type: "string", format: "email" },
-        note: { type: ["string", "null"], minLength: 3, maxLength: 5 },
-        kind: { const: "fixed" },
-        either: { anyOf: [{ type: "number" }, { type: "string" }] },
-        query: { type: "string" },
+      "n: 12",
+    ],
+    [
+      "nested objects and arrays",
+      {
+        type: "object",
+        properties: {
+          order: {
+            type: "object",
+            properties: { items: { type: "array", items: { type: "string" }, minItems: 2 }, rush: { type: "boolean" } },
+            required: ["items", "rush"],
+            additionalProperties: false,
+          },
+          tags: { type: "array", items: { type: "string", enum: ["a", "b"] } },
+        },
+        required: ["order", "tags"],
+        additionalProperties: false,
       },
-      required: ["when", "email", "note", "kind", "either", "query"],
-    }, "Meet on 2026-03-14, mail ana@example.org"],
+      "order it",
+    ],
+    [
+      "formats, nullable types, const, anyOf",
+      {
+        type: "object",
+        properties: {
+          when: { type: "string", format: "date" },
+          email: { type: "string", format: "email" },
+          note: { type: ["string", "null"], minLength: 3, maxLength: 5 },
+          kind: { const: "fixed" },
+          either: { anyOf: [{ type: "number" }, { type: "string" }] },
+          query: { type: "string" },
+        },
+        required: ["when", "email", "note", "kind", "either", "query"],
+      },
+      "Meet on 2026-03-14, mail ana@example.org",
+    ],
   ];
 
   it.each(schemas)("%s", (_label, schema, text) => {
@@ -117,7 +151,12 @@ describe("generated arguments validate against the tool's schema", () => {
     expect(argumentsFor(stocks.parameters, "price of symbol: ACME for 7 days", false)).toEqual({ symbol: "ACME", days: 7 });
     expect(argumentsFor(weather.parameters, "How hot is it in Paris, in celsius?")).toEqual({ location: "Paris", unit: "celsius" });
     const dates = argumentsFor(schemas[3]![1], "Meet on 2026-03-14, mail ana@example.org");
-    expect(dates).toMatchObject({ when: "2026-03-14", email: "ana@example.org", kind: "fixed", query: "Meet on 2026-03-14, mail ana@example.org" });
+    expect(dates).toMatchObject({
+      when: "2026-03-14",
+      email: "ana@example.org",
+      kind: "fixed",
+      query: "Meet on 2026-03-14, mail ana@example.org",
+    });
     expect(extractPlace("flights from New York to Rome")).toBe("New York");
     expect(mentionsFunction("what is the weather", "get_current_weather")).toBe(true);
     expect(mentionsFunction("get me the current list", "get_current_weather")).toBe(false);
@@ -132,7 +171,9 @@ describe("function outputs sent back", () => {
       model: "m",
       previous_response_id: first.body.id,
       tools: [weather],
-      input: [{ type: "function_call_output", call_id: call.call_id, output: JSON.stringify({ temperature: 18, conditions: "light rain" }) }],
+      input: [
+        { type: "function_call_output", call_id: call.call_id, output: JSON.stringify({ temperature: 18, conditions: "light rain" }) },
+      ],
     });
     expect(second.res.status).toBe(200);
     const text = outputText(second.body);

@@ -66,7 +66,10 @@ describe("responses.stream() accepts every engine scenario", () => {
   });
 
   it("file search with file_citations and results", async () => {
-    const file = await client.files.create({ file: await toFile(Buffer.from("The treasure is buried under the old oak tree."), "map.txt"), purpose: "assistants" });
+    const file = await client.files.create({
+      file: await toFile(Buffer.from("The treasure is buried under the old oak tree."), "map.txt"),
+      purpose: "assistants",
+    });
     const store = await client.vectorStores.create({ name: "maps", file_ids: [file.id] });
     const { final } = await run({
       model: "m",

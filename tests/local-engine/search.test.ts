@@ -29,7 +29,7 @@ describe("retrieval (BM25)", () => {
     const hits = index.search("zebra cat", 10);
     expect(hits[0]!.doc).toBe("zebra-cat");
     expect(hits.map((h) => h.doc)).not.toContain("dogs");
-    for (const h of hits) expect(h.score).toBeGreaterThan(0), expect(h.score).toBeLessThan(1);
+    for (const h of hits) (expect(h.score).toBeGreaterThan(0), expect(h.score).toBeLessThan(1));
     // "zebra" is in 2 of 5 documents, "cat" in 3: a short zebra-only page beats a short cat-only page.
     const rare = new Bm25Index([
       { doc: "z", text: "zebra x" },
@@ -80,11 +80,17 @@ describe("web search", () => {
       include: ["web_search_call.action.sources"],
     });
     const types = events.map((e) => e.data.type);
-    const order = ["response.web_search_call.in_progress", "response.web_search_call.searching", "response.web_search_call.completed"].map((t) => types.indexOf(t));
+    const order = ["response.web_search_call.in_progress", "response.web_search_call.searching", "response.web_search_call.completed"].map(
+      (t) => types.indexOf(t),
+    );
     expect(order).toEqual([...order].sort((a, b) => a - b));
     const final = events.at(-1)!.data.response as Record<string, any>;
     const [call, msg] = final.output;
-    expect(call).toMatchObject({ type: "web_search_call", status: "completed", action: { type: "search", query: "How do bees tell each other where flowers are?" } });
+    expect(call).toMatchObject({
+      type: "web_search_call",
+      status: "completed",
+      action: { type: "search", query: "How do bees tell each other where flowers are?" },
+    });
     expect(call.action.sources[0]).toEqual({ type: "url", url: "https://nature.example.com/honeybees" });
     const part = msg.content[0];
     expect(part.annotations.length).toBeGreaterThan(0);
@@ -104,13 +110,21 @@ describe("web search", () => {
   });
 
   it("without include, the search action has no sources; search_context_size low cites fewer pages", async () => {
-    const { body } = await createJson({ model: "m", input: "coffee history", tools: [{ type: "web_search_preview", search_context_size: "low" }] });
+    const { body } = await createJson({
+      model: "m",
+      input: "coffee history",
+      tools: [{ type: "web_search_preview", search_context_size: "low" }],
+    });
     expect(body.output[0].action.sources).toBeUndefined();
     expect(message(body.output).annotations.length).toBeLessThanOrEqual(2);
   });
 
   it("allowed_domains restricts the pages; no hit gives an honest answer without citations", async () => {
-    const { body } = await createJson({ model: "m", input: "volcanoes", tools: [{ type: "web_search", filters: { allowed_domains: ["space.example.org"] } }] });
+    const { body } = await createJson({
+      model: "m",
+      input: "volcanoes",
+      tools: [{ type: "web_search", filters: { allowed_domains: ["space.example.org"] } }],
+    });
     expect(message(body.output).annotations).toEqual([]);
     expect(message(body.output).text).toContain("found nothing about it");
   });
@@ -119,19 +133,25 @@ describe("web search", () => {
 describe("vector stores and file search", () => {
   async function storeWith(files: Array<[string, string]>) {
     const uploaded = [];
-    for (const [name, text] of files) uploaded.push(await openai.files.create({ file: await toFile(Buffer.from(text), name), purpose: "assistants" }));
+    for (const [name, text] of files)
+      uploaded.push(await openai.files.create({ file: await toFile(Buffer.from(text), name), purpose: "assistants" }));
     const store = await openai.vectorStores.create({ name: "Lesson", file_ids: uploaded.map((f) => f.id) });
     return { store, files: uploaded };
   }
 
   it("creates, lists, retrieves, attaches, searches and deletes through the official SDK", async () => {
-    const { store, files } = await storeWith([["dragons.md", "# Dragons\n\nAncient brown dragons breathe acid. They dig nests in deserts."]]);
+    const { store, files } = await storeWith([
+      ["dragons.md", "# Dragons\n\nAncient brown dragons breathe acid. They dig nests in deserts."],
+    ]);
     expect(store).toMatchObject({ object: "vector_store", name: "Lesson", status: "completed", file_counts: { completed: 1, total: 1 } });
     expect(store.id).toMatch(/^vs_/);
     expect((await openai.vectorStores.list()).data.map((s) => s.id)).toContain(store.id);
     expect((await openai.vectorStores.retrieve(store.id)).usage_bytes).toBeGreaterThan(0);
 
-    const more = await openai.files.create({ file: await toFile(Buffer.from("Copper dragons love riddles."), "copper.txt"), purpose: "assistants" });
+    const more = await openai.files.create({
+      file: await toFile(Buffer.from("Copper dragons love riddles."), "copper.txt"),
+      purpose: "assistants",
+    });
     const attached = await openai.vectorStores.files.create(store.id, { file_id: more.id, attributes: { kind: "metal" } });
     expect(attached).toMatchObject({ object: "vector_store.file", status: "completed", vector_store_id: store.id, last_error: null });
     expect((await openai.vectorStores.files.list(store.id)).data).toHaveLength(2);
@@ -147,7 +167,10 @@ describe("vector stores and file search", () => {
   });
 
   it("a file that is not text fails to attach with unsupported_file", async () => {
-    const pdf = await openai.files.create({ file: await toFile(Buffer.from("%PDF-1.7\n\u0000\u0001binary"), "x.pdf"), purpose: "assistants" });
+    const pdf = await openai.files.create({
+      file: await toFile(Buffer.from("%PDF-1.7\n\u0000\u0001binary"), "x.pdf"),
+      purpose: "assistants",
+    });
     const store = await openai.vectorStores.create({ file_ids: [pdf.id] });
     expect(store.file_counts).toMatchObject({ failed: 1, completed: 0 });
     const [file] = (await openai.vectorStores.files.list(store.id)).data;
@@ -171,9 +194,14 @@ describe("vector stores and file search", () => {
     const [call, msg] = final.output;
     expect(call).toMatchObject({ type: "file_search_call", status: "completed", queries: ["How many years can a brown dragon live?"] });
     expect(call.results[0]).toMatchObject({ file_id: files[0]!.id, filename: "dragons.txt" });
-    for (const r of call.results) expect(r.score).toBeGreaterThan(0), expect(r.score).toBeLessThanOrEqual(1);
+    for (const r of call.results) (expect(r.score).toBeGreaterThan(0), expect(r.score).toBeLessThanOrEqual(1));
     const part = msg.content[0];
-    expect(part.annotations[0]).toEqual({ type: "file_citation", file_id: files[0]!.id, filename: "dragons.txt", index: expect.any(Number) });
+    expect(part.annotations[0]).toEqual({
+      type: "file_citation",
+      file_id: files[0]!.id,
+      filename: "dragons.txt",
+      index: expect.any(Number),
+    });
     const cited = part.text.slice(0, part.annotations[0].index);
     expect(cited.endsWith("A brown dragon can live for 2000 years.")).toBe(true);
 
@@ -182,7 +210,9 @@ describe("vector stores and file search", () => {
   });
 
   it("an unknown vector store is a 400 before anything streams", async () => {
-    const res = await engine("/responses", { json: { model: "m", input: "x", tools: [{ type: "file_search", vector_store_ids: ["vs_nope"] }] } });
+    const res = await engine("/responses", {
+      json: { model: "m", input: "x", tools: [{ type: "file_search", vector_store_ids: ["vs_nope"] }] },
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as any).error.param).toBe("tools[0].vector_store_ids");
   });

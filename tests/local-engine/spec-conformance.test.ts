@@ -106,51 +106,87 @@ describe.skipIf(!specExists)("conformance with the official OpenAPI spec", () =>
 
   const scenarios: Array<[string, Record<string, unknown>]> = [
     ["plain text", { model: "local-echo-1", input: "Hello, spec!" }],
-    ["instructions and options", {
-      model: "gpt-4.1",
-      instructions: "Answer like a teacher.",
-      input: [{ role: "user", content: [{ type: "input_text", text: "What is SSE?" }] }],
-      temperature: 0.2,
-      top_p: 0.9,
-      metadata: { lesson: "1" },
-      user: "student-7",
-      safety_identifier: "hash-123",
-      service_tier: "fast",
-      text: { format: { type: "text" }, verbosity: "low" },
-      tools: [{ type: "function", name: "get_time", parameters: { type: "object", properties: {}, required: [], additionalProperties: false }, strict: true }],
-      tool_choice: "none",
-      reasoning: { effort: "low", summary: "auto" },
-    }],
+    [
+      "instructions and options",
+      {
+        model: "gpt-4.1",
+        instructions: "Answer like a teacher.",
+        input: [{ role: "user", content: [{ type: "input_text", text: "What is SSE?" }] }],
+        temperature: 0.2,
+        top_p: 0.9,
+        metadata: { lesson: "1" },
+        user: "student-7",
+        safety_identifier: "hash-123",
+        service_tier: "fast",
+        text: { format: { type: "text" }, verbosity: "low" },
+        tools: [
+          {
+            type: "function",
+            name: "get_time",
+            parameters: { type: "object", properties: {}, required: [], additionalProperties: false },
+            strict: true,
+          },
+        ],
+        tool_choice: "none",
+        reasoning: { effort: "low", summary: "auto" },
+      },
+    ],
     ["incomplete (max_output_tokens)", { model: "local-echo-1", input: "Tell me a long story.", max_output_tokens: 16 }],
-    ["mixed input items", {
-      model: "local-echo-1",
-      input: [
-        { role: "developer", content: "Be exact." },
-        { role: "user", content: [{ type: "input_text", text: "Look" }, { type: "input_image", image_url: "https://example.com/x.png" }] },
-        { role: "assistant", content: "Earlier answer." },
-        { type: "message", role: "user", content: "Now?" },
-      ],
-    }],
-    ["reasoning summary (detailed, encrypted content)", {
-      model: "local-reasoner-1",
-      input: "Why is the sky blue?",
-      reasoning: { effort: "high", summary: "detailed" },
-      include: ["reasoning.encrypted_content"],
-    }],
+    [
+      "mixed input items",
+      {
+        model: "local-echo-1",
+        input: [
+          { role: "developer", content: "Be exact." },
+          {
+            role: "user",
+            content: [
+              { type: "input_text", text: "Look" },
+              { type: "input_image", image_url: "https://example.com/x.png" },
+            ],
+          },
+          { role: "assistant", content: "Earlier answer." },
+          { type: "message", role: "user", content: "Now?" },
+        ],
+      },
+    ],
+    [
+      "reasoning summary (detailed, encrypted content)",
+      {
+        model: "local-reasoner-1",
+        input: "Why is the sky blue?",
+        reasoning: { effort: "high", summary: "detailed" },
+        include: ["reasoning.encrypted_content"],
+      },
+    ],
     ["reasoning without a summary", { model: "local-reasoner-1", input: "Think quietly." }],
     ["function call", { model: "local-echo-1", input: "What's the weather in Boston?", tools: [WEATHER_TOOL] }],
-    ["parallel function calls with a reasoning summary", {
-      model: "local-echo-1",
-      input: "Weather in Oslo and the stock price of ACME",
-      tools: [WEATHER_TOOL, { type: "function", name: "get_stock_price", strict: false, parameters: { type: "object", properties: { symbol: { type: "string" } }, required: ["symbol"] } }],
-      reasoning: { summary: "auto" },
-    }],
-    ["web search with citations", {
-      model: "local-echo-1",
-      input: "How do volcanoes and tectonic plates shape the Earth?",
-      tools: [{ type: "web_search_preview", search_context_size: "high" }],
-      include: ["web_search_call.action.sources"],
-    }],
+    [
+      "parallel function calls with a reasoning summary",
+      {
+        model: "local-echo-1",
+        input: "Weather in Oslo and the stock price of ACME",
+        tools: [
+          WEATHER_TOOL,
+          {
+            type: "function",
+            name: "get_stock_price",
+            strict: false,
+            parameters: { type: "object", properties: { symbol: { type: "string" } }, required: ["symbol"] },
+          },
+        ],
+        reasoning: { summary: "auto" },
+      },
+    ],
+    [
+      "web search with citations",
+      {
+        model: "local-echo-1",
+        input: "How do volcanoes and tectonic plates shape the Earth?",
+        tools: [{ type: "web_search_preview", search_context_size: "high" }],
+        include: ["web_search_call.action.sources"],
+      },
+    ],
     ["refusal", { model: "local-echo-1", input: "Do it anyway [refuse]" }],
     ["failed ([fail])", { model: "local-echo-1", input: "Start, then fail [fail]" }],
   ];
@@ -205,9 +241,20 @@ describe.skipIf(!specExists)("conformance with the official OpenAPI spec", () =>
     const first = await createJson({ model: "local-echo-1", input: "weather in Lima?", tools: [WEATHER_TOOL] });
     const call = (first.body.output as Array<Record<string, any>>).find((o) => o.type === "function_call")!;
     const output = { type: "function_call_output", call_id: call.call_id, output: JSON.stringify({ temperature: 19 }) };
-    const chained = await streamEvents({ model: "local-echo-1", previous_response_id: first.body.id, tools: [WEATHER_TOOL], input: [output], reasoning: { summary: "concise" } });
+    const chained = await streamEvents({
+      model: "local-echo-1",
+      previous_response_id: first.body.id,
+      tools: [WEATHER_TOOL],
+      input: [output],
+      reasoning: { summary: "concise" },
+    });
     for (const event of chained.events) expectValidEvent(event, "function answer (chained)");
-    const replayed = await streamEvents({ model: "local-echo-1", store: false, tools: [WEATHER_TOOL], input: [{ role: "user", content: "weather in Lima?" }, call, output] });
+    const replayed = await streamEvents({
+      model: "local-echo-1",
+      store: false,
+      tools: [WEATHER_TOOL],
+      input: [{ role: "user", content: "weather in Lima?" }, call, output],
+    });
     for (const event of replayed.events) expectValidEvent(event, "function answer (replayed)");
     const items = await (await engine(`/responses/${first.body.id}/input_items`)).json();
     expectValid("ResponseItemList", items, "input_items");
@@ -216,12 +263,20 @@ describe.skipIf(!specExists)("conformance with the official OpenAPI spec", () =>
   it("file search with citations and included results, and the vector store endpoints, match the spec", async () => {
     const form = new FormData();
     form.set("purpose", "assistants");
-    form.set("file", new Blob(["Ancient brown dragons breathe acid. A brown dragon can live for 2000 years. They hoard copper coins."]), "dragons.txt");
+    form.set(
+      "file",
+      new Blob(["Ancient brown dragons breathe acid. A brown dragon can live for 2000 years. They hoard copper coins."]),
+      "dragons.txt",
+    );
     const file = (await (await engine("/files", { method: "POST", body: form })).json()) as { id: string };
-    const store = await (await engine("/vector_stores", { json: { name: "Dragons", file_ids: [file.id], metadata: { lesson: "7" } } })).json();
+    const store = await (
+      await engine("/vector_stores", { json: { name: "Dragons", file_ids: [file.id], metadata: { lesson: "7" } } })
+    ).json();
     expectValid("VectorStoreObject", store, "vector store");
     expectValid("ListVectorStoresResponse", await (await engine("/vector_stores")).json(), "vector store list");
-    const attached = await (await engine(`/vector_stores/${store.id}/files`, { json: { file_id: file.id, attributes: { topic: "dragons" } } })).json();
+    const attached = await (
+      await engine(`/vector_stores/${store.id}/files`, { json: { file_id: file.id, attributes: { topic: "dragons" } } })
+    ).json();
     expectValid("VectorStoreFileObject", attached, "vector store file");
     expectValid("ListVectorStoreFilesResponse", await (await engine(`/vector_stores/${store.id}/files`)).json(), "vector store files");
     const page = await (await engine(`/vector_stores/${store.id}/search`, { json: { query: "how long do dragons live" } })).json();
@@ -239,8 +294,16 @@ describe.skipIf(!specExists)("conformance with the official OpenAPI spec", () =>
     const { body: response } = await createJson(body);
     expectValid("Response", response, "file search (not streamed)");
 
-    expectValid("DeleteVectorStoreFileResponse", await (await engine(`/vector_stores/${store.id}/files/${file.id}`, { method: "DELETE" })).json(), "detach");
-    expectValid("DeleteVectorStoreResponse", await (await engine(`/vector_stores/${store.id}`, { method: "DELETE" })).json(), "delete store");
+    expectValid(
+      "DeleteVectorStoreFileResponse",
+      await (await engine(`/vector_stores/${store.id}/files/${file.id}`, { method: "DELETE" })).json(),
+      "detach",
+    );
+    expectValid(
+      "DeleteVectorStoreResponse",
+      await (await engine(`/vector_stores/${store.id}`, { method: "DELETE" })).json(),
+      "delete store",
+    );
   });
 
   it("an in-stream error event ([error-event]) matches ResponseErrorEvent, and a 429 ([429]) matches ErrorResponse", async () => {
@@ -277,7 +340,14 @@ describe.skipIf(!specExists)("conformance with the official OpenAPI spec", () =>
   });
 
   it("the validator is not vacuous: a delta without logprobs and a response without tools are rejected", () => {
-    const badDelta = { type: "response.output_text.delta", item_id: "m", output_index: 0, content_index: 0, delta: "x", sequence_number: 1 };
+    const badDelta = {
+      type: "response.output_text.delta",
+      item_id: "m",
+      output_index: 0,
+      content_index: 0,
+      delta: "x",
+      sequence_number: 1,
+    };
     expect(validator("ResponseStreamEvent")(badDelta)).toBe(false);
     expect(validator("ResponseStreamEvent")({ ...badDelta, logprobs: [] })).toBe(true);
     expect(validator("Response")({ id: "r", object: "response", created_at: 1, output: [] })).toBe(false);

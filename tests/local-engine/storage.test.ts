@@ -33,7 +33,13 @@ describe("stored responses", () => {
 describe("GET /responses/{id}/input_items", () => {
   const input = [
     { role: "developer", content: "Be terse." },
-    { role: "user", content: [{ type: "input_text", text: "first" }, { type: "input_image", image_url: "https://example.com/a.png" }] },
+    {
+      role: "user",
+      content: [
+        { type: "input_text", text: "first" },
+        { type: "input_image", image_url: "https://example.com/a.png" },
+      ],
+    },
     { type: "function_call_output", call_id: "call_1", output: "42" },
     { role: "assistant", content: "an earlier answer" },
     { type: "message", role: "user", content: "last" },
@@ -51,7 +57,10 @@ describe("GET /responses/{id}/input_items", () => {
     expect(page.data[4]).toMatchObject({ type: "message", role: "developer", content: [{ type: "input_text", text: "Be terse." }] });
     expect(page.data[3].content[1]).toEqual({ type: "input_image", image_url: "https://example.com/a.png", detail: "auto" });
     expect(page.data[2]).toMatchObject({ type: "function_call_output", call_id: "call_1", output: "42" });
-    expect(page.data[1]).toMatchObject({ role: "assistant", content: [{ type: "output_text", text: "an earlier answer", annotations: [] }] });
+    expect(page.data[1]).toMatchObject({
+      role: "assistant",
+      content: [{ type: "output_text", text: "an earlier answer", annotations: [] }],
+    });
     for (const item of page.data) expect(item.id).toEqual(expect.any(String));
     expect(page.first_id).toBe(page.data[0].id);
     expect(page.last_id).toBe(page.data[4].id);
@@ -65,13 +74,15 @@ describe("GET /responses/{id}/input_items", () => {
     const page1 = (await (await engine(`/responses/${created.id}/input_items?order=asc&limit=2`)).json()) as Record<string, any>;
     expect(page1.data.map((i: any) => i.id)).toEqual(ids.slice(0, 2));
     expect(page1.has_more).toBe(true);
-    const page2 = (await (
-      await engine(`/responses/${created.id}/input_items?order=asc&limit=2&after=${page1.last_id}`)
-    ).json()) as Record<string, any>;
+    const page2 = (await (await engine(`/responses/${created.id}/input_items?order=asc&limit=2&after=${page1.last_id}`)).json()) as Record<
+      string,
+      any
+    >;
     expect(page2.data.map((i: any) => i.id)).toEqual(ids.slice(2, 4));
-    const page3 = (await (
-      await engine(`/responses/${created.id}/input_items?order=asc&limit=2&after=${page2.last_id}`)
-    ).json()) as Record<string, any>;
+    const page3 = (await (await engine(`/responses/${created.id}/input_items?order=asc&limit=2&after=${page2.last_id}`)).json()) as Record<
+      string,
+      any
+    >;
     expect(page3.data.map((i: any) => i.id)).toEqual(ids.slice(4));
     expect(page3.has_more).toBe(false);
   });
@@ -80,7 +91,13 @@ describe("GET /responses/{id}/input_items", () => {
     const { body: created } = await createJson({ model: "local-echo-1", input: "just text" });
     const page = (await (await engine(`/responses/${created.id}/input_items`)).json()) as Record<string, any>;
     expect(page.data).toEqual([
-      { id: expect.stringMatching(/^msg_/), type: "message", role: "user", status: "completed", content: [{ type: "input_text", text: "just text" }] },
+      {
+        id: expect.stringMatching(/^msg_/),
+        type: "message",
+        role: "user",
+        status: "completed",
+        content: [{ type: "input_text", text: "just text" }],
+      },
     ]);
   });
 

@@ -6,7 +6,10 @@ import { createJson, deltas, engine, streamEvents } from "./helpers";
 describe("documented triggers", () => {
   it("[refuse] streams a refusal content part", async () => {
     const { events } = await streamEvents({ model: "m", input: "Do something bad [refuse]" });
-    const refusal = events.filter((e) => e.data.type === "response.refusal.delta").map((e) => e.data.delta).join("");
+    const refusal = events
+      .filter((e) => e.data.type === "response.refusal.delta")
+      .map((e) => e.data.delta)
+      .join("");
     expect(refusal).toBe(REFUSAL_TEXT);
     const final = events.at(-1)!.data as any;
     expect(final.type).toBe("response.completed");
@@ -82,7 +85,12 @@ describe("reasoning", () => {
   });
 
   it("the summary says what the engine will do: call a function", async () => {
-    const tool = { type: "function", name: "get_weather", strict: true, parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"], additionalProperties: false } };
+    const tool = {
+      type: "function",
+      name: "get_weather",
+      strict: true,
+      parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"], additionalProperties: false },
+    };
     const { body } = await createJson({ model: "m", input: "weather in Lima", tools: [tool], reasoning: { summary: "concise" } });
     expect(body.output[0].summary[0].text).toContain('I will call `get_weather` with {"city":"Lima"}');
   });

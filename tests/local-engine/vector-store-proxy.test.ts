@@ -15,18 +15,36 @@ const params = <T>(p: T) => ({ params: Promise.resolve(p) });
 describe("the proxy's /vector_stores routes reach the local engine without a key", () => {
   it("create, attach, list, search, retrieve, delete", async () => {
     vi.stubEnv("OPENAI_API_KEY", "");
-    const file = putFile({ filename: "notes.txt", purpose: "assistants", bytes: new TextEncoder().encode("Owls hunt at night. Larks sing at dawn."), mimeType: "text/plain" });
+    const file = putFile({
+      filename: "notes.txt",
+      purpose: "assistants",
+      bytes: new TextEncoder().encode("Owls hunt at night. Larks sing at dawn."),
+      mimeType: "text/plain",
+    });
     const created = await createStore(req("/vector_stores", { method: "POST", body: JSON.stringify({ name: "birds" }) }));
     expect(created.status).toBe(200);
     expect(created.headers.get("x-playground-upstream")).toBe("local");
     const store = (await created.json()) as { id: string };
 
-    const attached = await attachFile(req(`/vector_stores/${store.id}/files`, { method: "POST", body: JSON.stringify({ file_id: file.id }) }), params({ id: store.id }));
+    const attached = await attachFile(
+      req(`/vector_stores/${store.id}/files`, { method: "POST", body: JSON.stringify({ file_id: file.id }) }),
+      params({ id: store.id }),
+    );
     expect(((await attached.json()) as { status: string }).status).toBe("completed");
-    expect(((await (await listFiles(req(`/vector_stores/${store.id}/files?limit=5`), params({ id: store.id }))).json()) as { data: unknown[] }).data).toHaveLength(1);
-    expect(((await (await listStores(req("/vector_stores?order=asc"))).json()) as { data: Array<{ id: string }> }).data.map((s) => s.id)).toContain(store.id);
+    expect(
+      ((await (await listFiles(req(`/vector_stores/${store.id}/files?limit=5`), params({ id: store.id }))).json()) as { data: unknown[] })
+        .data,
+    ).toHaveLength(1);
+    expect(
+      ((await (await listStores(req("/vector_stores?order=asc"))).json()) as { data: Array<{ id: string }> }).data.map((s) => s.id),
+    ).toContain(store.id);
 
-    const page = (await (await search(req(`/vector_stores/${store.id}/search`, { method: "POST", body: JSON.stringify({ query: "when do owls hunt" }) }), params({ id: store.id }))).json()) as {
+    const page = (await (
+      await search(
+        req(`/vector_stores/${store.id}/search`, { method: "POST", body: JSON.stringify({ query: "when do owls hunt" }) }),
+        params({ id: store.id }),
+      )
+    ).json()) as {
       data: Array<{ content: Array<{ text: string }> }>;
     };
     expect(page.data[0]!.content[0]!.text).toContain("Owls hunt at night.");

@@ -58,7 +58,7 @@ describe("splitGrowingMarkdown", () => {
 
   it("gives the same blocks as splitting the whole text, for every way the text can grow", () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
     for (let round = 0; round < 50; round++) {
       let previous: { text: string; split: SplitBlocks } | null = null;
       for (let end = 0; end <= answer.length; end += 1 + Math.floor(rand() * 9)) {

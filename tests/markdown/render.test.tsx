@@ -4,7 +4,8 @@ import { Markdown } from "@/components/stream/markdown";
 import { decodeEntities } from "@/lib/markdown/entities";
 
 /** The streaming view's markdown (marked's lexer → React elements): what an answer's markdown becomes on the page. */
-const html = (text: string, annotations?: unknown[]) => renderToStaticMarkup(<Markdown text={text} annotations={annotations} showSources={false} />);
+const html = (text: string, annotations?: unknown[]) =>
+  renderToStaticMarkup(<Markdown text={text} annotations={annotations} showSources={false} />);
 
 describe("markdown rendering", () => {
   it("renders paragraphs, headings, emphasis, strikethrough, inline code, line breaks and rules", () => {
@@ -48,7 +49,9 @@ describe("markdown rendering", () => {
   });
 
   it("links: http(s) and mailto are live in a new tab, autolinks too; anything else is text", () => {
-    const out = html("[ok](https://example.com/a?x=1&amp;y=2) www.example.org x@y.com [bad](javascript:alert(1)) [data](data:text/html,hi)");
+    const out = html(
+      "[ok](https://example.com/a?x=1&amp;y=2) www.example.org x@y.com [bad](javascript:alert(1)) [data](data:text/html,hi)",
+    );
     expect(out).toContain('<a href="https://example.com/a?x=1&amp;y=2" target="_blank" rel="noopener noreferrer nofollow">ok</a>');
     expect(out).toContain('href="http://www.example.org/"');
     expect(out).toContain('href="mailto:x@y.com"');
@@ -58,7 +61,9 @@ describe("markdown rendering", () => {
   });
 
   it("drops raw HTML but keeps the text between tags, and shows images as their alt text", () => {
-    const out = html('Hello <b onclick="x()">there</b> <script>alert(1)</script>\n\n<div>\nblock html\n</div>\n\n![a cat](https://x/cat.png)');
+    const out = html(
+      'Hello <b onclick="x()">there</b> <script>alert(1)</script>\n\n<div>\nblock html\n</div>\n\n![a cat](https://x/cat.png)',
+    );
     expect(out).not.toMatch(/<(b|script|img)\b/);
     expect(out).not.toContain("<div>");
     expect(out).toContain("Hello there");

@@ -27,7 +27,12 @@ describe("image type and pixel size from the bytes", () => {
     expect(detectImageFormat(new Uint8Array(Buffer.from("BM\0\0\0\0")))).toBeNull();
     expect(detectImageFormat(new Uint8Array(Buffer.from("%PDF-1.7")))).toBeNull();
     expect(readImageInfo(new Uint8Array(Buffer.from("hello")))).toBeNull();
-    expect(readImageInfo(new Uint8Array(makePng(5, 5).subarray(0, 12)))).toEqual({ format: "png", mimeType: "image/png", width: null, height: null });
+    expect(readImageInfo(new Uint8Array(makePng(5, 5).subarray(0, 12)))).toEqual({
+      format: "png",
+      mimeType: "image/png",
+      width: null,
+      height: null,
+    });
   });
 });
 

@@ -17,7 +17,15 @@ const vectorStoresSupported = probe.status !== 404;
 
 describe("presets", () => {
   it("one per seed example, each with a two-line explanation", () => {
-    expect(PRESETS.map((p) => p.id)).toEqual(["text-generation", "image-analysis", "web-search", "file-search", "streaming", "function-calling", "reasoning"]);
+    expect(PRESETS.map((p) => p.id)).toEqual([
+      "text-generation",
+      "image-analysis",
+      "web-search",
+      "file-search",
+      "streaming",
+      "function-calling",
+      "reasoning",
+    ]);
     for (const preset of PRESETS) {
       expect(preset.explanation).toHaveLength(2);
       for (const line of preset.explanation) {
@@ -49,7 +57,11 @@ describe("presets", () => {
 
   for (const preset of PRESETS.filter((p) => !p.prepare)) {
     it(`${preset.id}: the local engine answers it (200, completed)`, async () => {
-      const res = await engine("/responses", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(preset.body) });
+      const res = await engine("/responses", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(preset.body),
+      });
       const text = await res.text();
       expect(res.status, text.slice(0, 300)).toBe(200);
       if (preset.body.stream === true) {
@@ -60,21 +72,33 @@ describe("presets", () => {
     });
   }
 
-  it.skipIf(!vectorStoresSupported)("file-search (after the issue-4 merge): prepare uploads dragons.txt into a vector store, then the engine answers", async () => {
-    const preset = findPreset("file-search");
-    if (!preset) throw new Error("missing");
-    const prepared = await preparePreset(preset, { baseUrl: BASE, fetch: localEngineFetch as typeof fetch, headers: { "x-local-engine-delay-ms": "0" } });
-    expect(prepared.fileIds).toHaveLength(1);
-    expect(JSON.stringify(prepared.body)).not.toContain(VECTOR_STORE_PLACEHOLDER);
-    const res = await engine("/responses", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(prepared.body) });
-    expect(res.status, await res.clone().text()).toBe(200);
-  });
+  it.skipIf(!vectorStoresSupported)(
+    "file-search (after the issue-4 merge): prepare uploads dragons.txt into a vector store, then the engine answers",
+    async () => {
+      const preset = findPreset("file-search");
+      if (!preset) throw new Error("missing");
+      const prepared = await preparePreset(preset, {
+        baseUrl: BASE,
+        fetch: localEngineFetch as typeof fetch,
+        headers: { "x-local-engine-delay-ms": "0" },
+      });
+      expect(prepared.fileIds).toHaveLength(1);
+      expect(JSON.stringify(prepared.body)).not.toContain(VECTOR_STORE_PLACEHOLDER);
+      const res = await engine("/responses", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(prepared.body),
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+    },
+  );
 
   it("file-search: the preset holds its file and a placeholder that prepare replaces", () => {
     const preset = findPreset("file-search");
     expect(preset?.prepare?.files[0]?.filename).toBe("dragons.txt");
     expect(preset?.prepare?.files[0]?.content).toContain("ancient brown dragon");
     expect(JSON.stringify(preset?.body)).toContain(VECTOR_STORE_PLACEHOLDER);
-    if (!vectorStoresSupported) console.warn("[presets] file-search end-to-end SKIPPED: the local engine has no /v1/vector_stores yet (issue 4).");
+    if (!vectorStoresSupported)
+      console.warn("[presets] file-search end-to-end SKIPPED: the local engine has no /v1/vector_stores yet (issue 4).");
   });
 });

@@ -20,7 +20,11 @@ describe("form → body: controls write one path", () => {
   it("deletes a cleared parameter and the objects it leaves empty, so it is not sent", () => {
     const body = { model: "m", reasoning: { effort: "high" }, text: { format: { type: "text" }, verbosity: "low" } };
     expect(setPath(body, ["reasoning", "effort"], undefined)).toEqual({ model: "m", text: body.text });
-    expect(setPath(body, ["text", "verbosity"], undefined)).toEqual({ model: "m", reasoning: body.reasoning, text: { format: { type: "text" } } });
+    expect(setPath(body, ["text", "verbosity"], undefined)).toEqual({
+      model: "m",
+      reasoning: body.reasoning,
+      text: { format: { type: "text" } },
+    });
     expect(setPath({ metadata: { a: "1" } }, ["metadata", "a"], undefined)).toEqual({});
   });
 
@@ -62,9 +66,17 @@ describe("body ↔ Request JSON text", () => {
 
   it("reports invalid JSON with its line and column, and non-objects in plain words", () => {
     const bad = textToBody('{\n  "model": "m",\n  "input": }', new Map());
-    expect(bad).toEqual({ ok: false, message: "Expected a value (a string, number, object, list, true, false or null).", line: 3, column: 12 });
+    expect(bad).toEqual({
+      ok: false,
+      message: "Expected a value (a string, number, object, list, true, false or null).",
+      line: 3,
+      column: 12,
+    });
     expect(textToBody(`{"a": 1,}`, new Map())).toMatchObject({ ok: false, message: "Trailing comma before '}'.", line: 1, column: 9 });
-    expect(textToBody(`{"a": "x}`, new Map())).toMatchObject({ ok: false, message: "A string is not closed: add the closing double quote." });
+    expect(textToBody(`{"a": "x}`, new Map())).toMatchObject({
+      ok: false,
+      message: "A string is not closed: add the closing double quote.",
+    });
     expect(textToBody("[1]", new Map())).toEqual({ ok: false, message: "The request must be a JSON object ({ … }).", line: 1, column: 1 });
     expect(textToBody("  ", new Map())).toMatchObject({ ok: false, message: "The request is empty: it must be a JSON object." });
   });

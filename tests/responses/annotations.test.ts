@@ -3,7 +3,13 @@ import { annotateMarkdown, displayUrl, fencedRegions, markerIndex, CITE_PREFIX, 
 import { splitMarkdownBlocks } from "@/lib/markdown/blocks";
 import { seedResponse } from "./helpers";
 
-const url = (start_index: number, end_index: number, n = 0) => ({ type: "url_citation", start_index, end_index, url: `https://example.com/${n}`, title: `Page ${n}` });
+const url = (start_index: number, end_index: number, n = 0) => ({
+  type: "url_citation",
+  start_index,
+  end_index,
+  url: `https://example.com/${n}`,
+  title: `Page ${n}`,
+});
 
 describe("annotateMarkdown", () => {
   it("leaves text without annotations untouched", () => {
@@ -68,7 +74,9 @@ describe("annotateMarkdown", () => {
 
   it("a container_file_citation becomes a chip at the end of its range", () => {
     const text = "Saved as plot.png.";
-    const { source } = annotateMarkdown(text, [{ type: "container_file_citation", container_id: "c", file_id: "cf", filename: "plot.png", start_index: 9, end_index: 17 }]);
+    const { source } = annotateMarkdown(text, [
+      { type: "container_file_citation", container_id: "c", file_id: "cf", filename: "plot.png", start_index: 9, end_index: 17 },
+    ]);
     expect(source).toBe("Saved as plot.png[plot.png](#rp-file-0).");
   });
 
@@ -147,7 +155,8 @@ describe("fencedRegions on a growing text", () => {
   }
 
   it("agrees with a whole-text scan at every length, and after switching to another text", () => {
-    const text = "Intro\n\n```ts\nconst a = 1;\n``` not a close\n```\n\n~~~~\ncode\n~~~\n~~~~\n\n   ```\nindented fence\n   ```\nend\n````\nopen at the end";
+    const text =
+      "Intro\n\n```ts\nconst a = 1;\n``` not a close\n```\n\n~~~~\ncode\n~~~\n~~~~\n\n   ```\nindented fence\n   ```\nend\n````\nopen at the end";
     const other = "```\nanother text\n";
     for (let end = 0; end <= text.length; end++) {
       const prefix = text.slice(0, end);

@@ -4,7 +4,8 @@ import { markHttpError } from "@/lib/responses/reducer";
 import { initialRunState } from "@/lib/responses/run-state";
 
 const http = (status: number, code: string | null = null, retryAfter: string | null = null) =>
-  markHttpError(initialRunState("connecting"), { status, body: { error: { message: "m", type: "t", param: null, code } }, retryAfter }).error!;
+  markHttpError(initialRunState("connecting"), { status, body: { error: { message: "m", type: "t", param: null, code } }, retryAfter })
+    .error!;
 
 describe("errors in plain words (the seeds' table)", () => {
   it.each([

@@ -4,7 +4,15 @@ import { eventFamily, FilteredEvents, summarizeEvent } from "@/lib/responses/eve
 
 function logOf(types: string[]) {
   const log = new EventLog();
-  types.forEach((type, i) => log.append({ type, sequenceNumber: i, atMs: i, data: { type, delta: type.endsWith(".delta") ? `d${i}` : undefined }, raw: JSON.stringify({ type, n: i }) }));
+  types.forEach((type, i) =>
+    log.append({
+      type,
+      sequenceNumber: i,
+      atMs: i,
+      data: { type, delta: type.endsWith(".delta") ? `d${i}` : undefined },
+      raw: JSON.stringify({ type, n: i }),
+    }),
+  );
   return log;
 }
 
@@ -48,7 +56,13 @@ describe("event timeline filtering", () => {
   it("summarises deltas, items and lifecycle events for their rows", () => {
     const log = new EventLog();
     log.append({ type: "response.output_text.delta", sequenceNumber: 0, atMs: 0, data: { delta: " hello" }, raw: "" });
-    log.append({ type: "response.output_item.added", sequenceNumber: 1, atMs: 0, data: { item: { type: "function_call", status: "in_progress", name: "f" } }, raw: "" });
+    log.append({
+      type: "response.output_item.added",
+      sequenceNumber: 1,
+      atMs: 0,
+      data: { item: { type: "function_call", status: "in_progress", name: "f" } },
+      raw: "",
+    });
     log.append({ type: "response.completed", sequenceNumber: 2, atMs: 0, data: { response: { status: "completed" } }, raw: "" });
     expect([0, 1, 2].map((i) => summarizeEvent(log.get(i)!))).toEqual(['" hello"', "function_call · in_progress · f", "completed"]);
   });

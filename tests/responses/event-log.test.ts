@@ -83,7 +83,11 @@ describe("EventLog", () => {
       reparse: true,
     });
     expect(eventRecordInput({ kind: "done" }, 1).type).toBe("[DONE]");
-    expect(eventRecordInput({ kind: "invalid", raw: "{x", reason: "malformed JSON" }, 1)).toMatchObject({ data: null, raw: "{x", sequenceNumber: null });
+    expect(eventRecordInput({ kind: "invalid", raw: "{x", reason: "malformed JSON" }, 1)).toMatchObject({
+      data: null,
+      raw: "{x",
+      sequenceNumber: null,
+    });
   });
 
   it("keeps only the raw text of a verbatim event, and gives the same data back when read", () => {
@@ -94,7 +98,14 @@ describe("EventLog", () => {
     const record = log.get(i)!;
     expect(record.data).toEqual({ type: "response.output_text.delta", delta: "hé", sequence_number: 3 });
     expect(record.data).not.toBe(record.data); // parsed again on each read: nothing kept but the text
-    expect(JSON.parse(JSON.stringify(record))).toEqual({ index: 0, type: "response.output_text.delta", sequenceNumber: 3, atMs: 5, data: record.data, raw });
+    expect(JSON.parse(JSON.stringify(record))).toEqual({
+      index: 0,
+      type: "response.output_text.delta",
+      sequenceNumber: 3,
+      atMs: 5,
+      data: record.data,
+      raw,
+    });
     // A normalised event (here a nested error) is kept as normalised: the raw text would not give it back.
     const e = parseSseMessage({ event: undefined, id: undefined, data: '{"error":{"message":"boom","code":"x"}}' });
     const j = log.append(eventRecordInput(e, 6));

@@ -70,9 +70,19 @@ describe("buildFollowUp", () => {
   });
 
   it("replay after a chain of previous_response_id turns rebuilds the whole conversation", () => {
-    const second: TurnRecord = { body: { ...base, previous_response_id: "resp_1", input: [output] }, responseId: "resp_2", output: [reply("3 degrees.")] };
+    const second: TurnRecord = {
+      body: { ...base, previous_response_id: "resp_1", input: [output] },
+      responseId: "resp_2",
+      output: [reply("3 degrees.")],
+    };
     const next = buildFollowUp([first, second], [{ role: "user", content: "Thanks!" }], "replay");
-    expect(next.input).toEqual([{ role: "user", content: "Weather in Oslo?" }, call("c1"), output, reply("3 degrees."), { role: "user", content: "Thanks!" }]);
+    expect(next.input).toEqual([
+      { role: "user", content: "Weather in Oslo?" },
+      call("c1"),
+      output,
+      reply("3 degrees."),
+      { role: "user", content: "Thanks!" },
+    ]);
     expect(fullInputOf([first, second])).toEqual([{ role: "user", content: "Weather in Oslo?" }, call("c1"), output]);
   });
 
@@ -90,18 +100,34 @@ describe("the check before sending", () => {
 
   it("finds the calls and MCP approval requests of an output", () => {
     expect(calls.map((c) => c.callId)).toEqual(["c1", "c2"]);
-    expect(approvalRequestsOf([{ type: "mcp_approval_request", id: "mcpr_1", server_label: "wiki", name: "delete", arguments: "{}" }])).toEqual([
-      { id: "mcpr_1", serverLabel: "wiki", name: "delete", arguments: "{}" },
-    ]);
+    expect(
+      approvalRequestsOf([{ type: "mcp_approval_request", id: "mcpr_1", server_label: "wiki", name: "delete", arguments: "{}" }]),
+    ).toEqual([{ id: "mcpr_1", serverLabel: "wiki", name: "delete", arguments: "{}" }]);
   });
 
   it("every call needs exactly one output", () => {
-    expect(checkOutputs(calls, [{ callId: "c1", text: "3", format: "text" }]).map((p) => p.message)).toEqual(["get_time (c2) has no output yet."]);
-    expect(checkOutputs(calls, [{ callId: "c1", text: "a", format: "text" }, { callId: "c1", text: "b", format: "text" }, { callId: "c2", text: "x", format: "text" }])).toEqual([
-      { callId: "c1", message: "get_weather (c1) has 2 outputs; send exactly one." },
+    expect(checkOutputs(calls, [{ callId: "c1", text: "3", format: "text" }]).map((p) => p.message)).toEqual([
+      "get_time (c2) has no output yet.",
     ]);
-    expect(checkOutputs(calls, [{ callId: "c1", text: " ", format: "text" }, { callId: "c2", text: "ok", format: "text" }])[0]!.message).toMatch(/no output yet/);
-    expect(checkOutputs(calls, [{ callId: "c1", text: "a", format: "text" }, { callId: "c2", text: "b", format: "text" }])).toEqual([]);
+    expect(
+      checkOutputs(calls, [
+        { callId: "c1", text: "a", format: "text" },
+        { callId: "c1", text: "b", format: "text" },
+        { callId: "c2", text: "x", format: "text" },
+      ]),
+    ).toEqual([{ callId: "c1", message: "get_weather (c1) has 2 outputs; send exactly one." }]);
+    expect(
+      checkOutputs(calls, [
+        { callId: "c1", text: " ", format: "text" },
+        { callId: "c2", text: "ok", format: "text" },
+      ])[0]!.message,
+    ).toMatch(/no output yet/);
+    expect(
+      checkOutputs(calls, [
+        { callId: "c1", text: "a", format: "text" },
+        { callId: "c2", text: "b", format: "text" },
+      ]),
+    ).toEqual([]);
   });
 
   it("outputs for unknown calls and invalid JSON are reported", () => {

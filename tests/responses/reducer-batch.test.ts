@@ -31,7 +31,7 @@ function oneByOne(batch: TimedEvent[]): RunState {
 
 function inBatches(batch: TimedEvent[], sizes: () => number): RunState {
   let state = initialRunState("connecting");
-  for (let i = 0; i < batch.length; ) {
+  for (let i = 0; i < batch.length;) {
     const n = Math.max(1, sizes());
     state = applyEvents(state, batch.slice(i, i + n));
     i += n;
@@ -60,9 +60,11 @@ describe("applyEvents (batched folding)", () => {
   });
 
   it("merges a run of text deltas into one update but keeps every event's link and the last event's time", () => {
-    const deltas = ["Hel", "lo", "", " wor", "ld"].map(
-      (delta, i): TimedEvent => ({ event: { type: "response.output_text.delta", item_id: "m1", output_index: 0, content_index: 0, delta } as StreamEvent, atMs: 10 + i, index: i }),
-    );
+    const deltas = ["Hel", "lo", "", " wor", "ld"].map((delta, i): TimedEvent => ({
+      event: { type: "response.output_text.delta", item_id: "m1", output_index: 0, content_index: 0, delta } as StreamEvent,
+      atMs: 10 + i,
+      index: i,
+    }));
     const state = applyEvents(initialRunState("connecting"), deltas);
     expect(state).toEqual(oneByOne(deltas));
     expect(state.items[0]!.eventIndexes).toEqual([0, 1, 2, 3, 4]);
@@ -73,11 +75,24 @@ describe("applyEvents (batched folding)", () => {
 
   it("does not merge deltas that target different parts, items or summaries", () => {
     const e = (fields: Record<string, unknown>, i: number): TimedEvent => ({
-      event: { type: "response.output_text.delta", item_id: "m1", output_index: 0, content_index: 0, delta: `d${i} `, ...fields } as StreamEvent,
+      event: {
+        type: "response.output_text.delta",
+        item_id: "m1",
+        output_index: 0,
+        content_index: 0,
+        delta: `d${i} `,
+        ...fields,
+      } as StreamEvent,
       atMs: i,
       index: i,
     });
-    const batch = [e({}, 0), e({ content_index: 1 }, 1), e({}, 2), e({ item_id: "m2", output_index: 1 }, 3), e({ item_id: "m2", output_index: 1 }, 4)];
+    const batch = [
+      e({}, 0),
+      e({ content_index: 1 }, 1),
+      e({}, 2),
+      e({ item_id: "m2", output_index: 1 }, 3),
+      e({ item_id: "m2", output_index: 1 }, 4),
+    ];
     expect(plain(applyEvents(initialRunState("connecting"), batch))).toEqual(plain(oneByOne(batch)));
   });
 

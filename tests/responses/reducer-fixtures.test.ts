@@ -34,7 +34,12 @@ describe("reducer on recorded streams", () => {
     expect(outputText(r.state)).toBe("你好! 我能为您提供什么帮助吗?");
     expect(outputText(r.state)).toBe(concatTextDeltas(r.events));
     expect(r.state.status).toBe("completed");
-    expect(r.state.usage).toEqual({ input_tokens: 37, output_tokens: 11, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 48 });
+    expect(r.state.usage).toEqual({
+      input_tokens: 37,
+      output_tokens: 11,
+      output_tokens_details: { reasoning_tokens: 0 },
+      total_tokens: 48,
+    });
     expect(r.state.responseId).toBe("resp_67c9fdcecf488190bdd9a0409de3a1ec07b8b0ad4e5eb654");
     expect(r.state.model).toBe("gpt-4.1-2025-04-14");
     expect(r.state.items).toHaveLength(1);
@@ -124,7 +129,10 @@ describe("reducer on recorded streams", () => {
       { type: "file_citation", file_id: "file_123", filename: "notes.pdf", index: 999 },
     ]);
     // Right after the annotation events (before output_text.done) the annotations are already there.
-    const afterNull = r.states[r.events.findIndex((e) => e.type === "response.output_text.annotation.added" && (e as { annotation: unknown }).annotation === null)]!;
+    const afterNull =
+      r.states[
+        r.events.findIndex((e) => e.type === "response.output_text.annotation.added" && (e as { annotation: unknown }).annotation === null)
+      ]!;
     const partThen = message(afterNull, 1).content[0]!;
     expect(partThen.type === "output_text" && partThen.annotations).toHaveLength(2);
     // The null-annotation event is still linked to the message in the timeline.
@@ -164,7 +172,13 @@ describe("reducer on recorded streams", () => {
   it("error event mid-stream: failed with the event's error, text kept", async () => {
     const r = await replayFixture("error-event.sse");
     expect(r.state.status).toBe("failed");
-    expect(r.state.error).toEqual({ source: "event", message: "Rate limit reached for gpt-4.1-mini.", code: "rate_limit_exceeded", param: null, type: null });
+    expect(r.state.error).toEqual({
+      source: "event",
+      message: "Rate limit reached for gpt-4.1-mini.",
+      code: "rate_limit_exceeded",
+      param: null,
+      type: null,
+    });
     expect(outputText(r.state)).toBe("Before the error");
     expect(outputText(r.state)).toBe(concatTextDeltas(r.events));
     expect(r.state.timing.endMs).not.toBeNull();

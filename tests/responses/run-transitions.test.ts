@@ -21,7 +21,13 @@ describe("runStateFromResponse (stream: false)", () => {
       incomplete_details: null,
       output: [
         { id: "rs_1", type: "reasoning", summary: [{ type: "summary_text", text: "Thought." }] },
-        { id: "msg_1", type: "message", role: "assistant", status: "completed", content: [{ type: "output_text", text: "Answer.", annotations: [] }] },
+        {
+          id: "msg_1",
+          type: "message",
+          role: "assistant",
+          status: "completed",
+          content: [{ type: "output_text", text: "Answer.", annotations: [] }],
+        },
       ],
       usage: { input_tokens: 3, output_tokens: 4, total_tokens: 7 },
     } as unknown as OpenAIResponse;
@@ -40,15 +46,27 @@ describe("runStateFromResponse (stream: false)", () => {
   });
 
   it("maps incomplete and failed responses", () => {
-    const inc = runStateFromResponse({ id: "r", status: "incomplete", incomplete_details: { reason: "content_filter" }, output: [] } as unknown as OpenAIResponse);
+    const inc = runStateFromResponse({
+      id: "r",
+      status: "incomplete",
+      incomplete_details: { reason: "content_filter" },
+      output: [],
+    } as unknown as OpenAIResponse);
     expect([inc.status, inc.incompleteReason]).toEqual(["incomplete", "content_filter"]);
-    const failed = runStateFromResponse({ id: "r", status: "failed", error: { code: "server_error", message: "Oops" }, output: [] } as unknown as OpenAIResponse);
+    const failed = runStateFromResponse({
+      id: "r",
+      status: "failed",
+      error: { code: "server_error", message: "Oops" },
+      output: [],
+    } as unknown as OpenAIResponse);
     expect(failed.status).toBe("failed");
     expect(failed.error).toMatchObject({ source: "response", message: "Oops", code: "server_error" });
   });
 
   it("turns an API error body delivered as JSON into an error state", () => {
-    const s = runStateFromResponse({ error: { message: "Bad key", type: "invalid_request_error", code: "invalid_api_key", param: null } } as unknown as OpenAIResponse);
+    const s = runStateFromResponse({
+      error: { message: "Bad key", type: "invalid_request_error", code: "invalid_api_key", param: null },
+    } as unknown as OpenAIResponse);
     expect(s.status).toBe("failed");
     expect(s.error).toMatchObject({ message: "Bad key", code: "invalid_api_key" });
   });
@@ -90,7 +108,9 @@ describe("markHttpError", () => {
   const base = initialRunState("connecting");
 
   it("reads the API's JSON error shape (as text)", () => {
-    const body = JSON.stringify({ error: { message: "Incorrect API key provided: sk-abc.", type: "invalid_request_error", param: null, code: "invalid_api_key" } });
+    const body = JSON.stringify({
+      error: { message: "Incorrect API key provided: sk-abc.", type: "invalid_request_error", param: null, code: "invalid_api_key" },
+    });
     const s = markHttpError(base, { status: 401, body, retryAfter: null });
     expect(s.status).toBe("failed");
     expect(s.error).toEqual({
@@ -115,10 +135,14 @@ describe("markHttpError", () => {
   });
 
   it("turns an HTML error page into a short plain message", () => {
-    const html = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>";
+    const html =
+      "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>";
     expect(markHttpError(base, { status: 502, body: html }).error?.message).toBe("502 Bad Gateway");
-    const cf = "<!DOCTYPE html><html><head><title>Attention Required! | Cloudflare</title><style>body{}</style></head><body><h1>Sorry, you have been blocked</h1></body></html>";
-    expect(markHttpError(base, { status: 403, body: cf }).error?.message).toBe("Attention Required! | Cloudflare: Sorry, you have been blocked");
+    const cf =
+      "<!DOCTYPE html><html><head><title>Attention Required! | Cloudflare</title><style>body{}</style></head><body><h1>Sorry, you have been blocked</h1></body></html>";
+    expect(markHttpError(base, { status: 403, body: cf }).error?.message).toBe(
+      "Attention Required! | Cloudflare: Sorry, you have been blocked",
+    );
     const untitled = "<html><body><p>Service &amp; stuff down</p><script>var x = 1;</script></body></html>";
     expect(markHttpError(base, { status: 503, body: untitled }).error?.message).toBe("Service & stuff down");
   });
@@ -133,7 +157,12 @@ describe("markHttpError", () => {
   });
 
   it("accepts an already parsed body and gateway shapes", () => {
-    expect(markHttpError(base, { status: 400, body: { error: { message: "Invalid value: 'foo'.", code: null, param: "model", type: "invalid_request_error" } } }).error).toMatchObject({
+    expect(
+      markHttpError(base, {
+        status: 400,
+        body: { error: { message: "Invalid value: 'foo'.", code: null, param: "model", type: "invalid_request_error" } },
+      }).error,
+    ).toMatchObject({
       message: "Invalid value: 'foo'.",
       param: "model",
     });

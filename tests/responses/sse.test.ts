@@ -6,7 +6,7 @@ const data = (messages: SseMessage[]) => messages.map((m) => m.data);
 
 describe("readSse framing", () => {
   it("reads LF-separated records with event names and ids", async () => {
-    const out = await collect(streamOf(["event: a\nid: 7\ndata: {\"x\":1}\n\nevent: b\ndata: 2\n\n"]));
+    const out = await collect(streamOf(['event: a\nid: 7\ndata: {"x":1}\n\nevent: b\ndata: 2\n\n']));
     expect(out).toEqual([
       { event: "a", data: '{"x":1}', id: "7" },
       { event: "b", data: "2", id: undefined },
@@ -38,7 +38,9 @@ describe("readSse framing", () => {
     const text = 'event: response.output_text.delta\ndata: {"type":"response.output_text.delta","delta":"abc"}\n\n';
     for (const size of [1, 2, 3, 5, 8, 13]) {
       const out = await collect(streamOf(byteChunks(text, size)));
-      expect(out, `chunk size ${size}`).toEqual([{ event: "response.output_text.delta", data: '{"type":"response.output_text.delta","delta":"abc"}', id: undefined }]);
+      expect(out, `chunk size ${size}`).toEqual([
+        { event: "response.output_text.delta", data: '{"type":"response.output_text.delta","delta":"abc"}', id: undefined },
+      ]);
     }
   });
 
@@ -55,7 +57,7 @@ describe("readSse framing", () => {
   });
 
   it("joins multi-line data with \\n", async () => {
-    const out = await collect(streamOf(["data: {\"a\":\ndata: 1,\ndata:\"b\":2}\n\n"]));
+    const out = await collect(streamOf(['data: {"a":\ndata: 1,\ndata:"b":2}\n\n']));
     expect(data(out)).toEqual(['{"a":\n1,\n"b":2}']);
     expect(JSON.parse(out[0]!.data)).toEqual({ a: 1, b: 2 });
   });
@@ -96,7 +98,11 @@ describe("readSse framing", () => {
   });
 
   it("reads a data-only stream ending in [DONE] (the SDK's own fixtures)", async () => {
-    const out = await collect(streamOf(['data: {"type":"response.created","sequence_number":0}\n\ndata: {"type":"response.completed","sequence_number":1}\n\ndata: [DONE]\n\n']));
+    const out = await collect(
+      streamOf([
+        'data: {"type":"response.created","sequence_number":0}\n\ndata: {"type":"response.completed","sequence_number":1}\n\ndata: [DONE]\n\n',
+      ]),
+    );
     expect(out.map((m) => parseSseMessage(m).kind)).toEqual(["event", "event", "done"]);
     expect(out.every((m) => m.event === undefined)).toBe(true);
   });
@@ -205,15 +211,26 @@ describe("parseSseMessage", () => {
 
   it("keeps the flat error event (spec shape)", () => {
     const p = parseSseMessage(msg('{"type":"error","code":"server_error","message":"boom","param":null,"sequence_number":4}', "error"));
-    expect(p).toMatchObject({ kind: "event", event: { type: "error", code: "server_error", message: "boom", param: null, sequence_number: 4 } });
+    expect(p).toMatchObject({
+      kind: "event",
+      event: { type: "error", code: "server_error", message: "boom", param: null, sequence_number: 4 },
+    });
   });
 
   it("flattens the nested error shape and keeps the original in raw", () => {
-    const raw = '{"type":"error","error":{"type":"invalid_request_error","code":"bad_param","message":"No good.","param":"temperature"},"sequence_number":2}';
+    const raw =
+      '{"type":"error","error":{"type":"invalid_request_error","code":"bad_param","message":"No good.","param":"temperature"},"sequence_number":2}';
     const p = parseSseMessage(msg(raw));
     expect(p).toEqual({
       kind: "event",
-      event: { type: "error", code: "bad_param", message: "No good.", param: "temperature", error_type: "invalid_request_error", sequence_number: 2 },
+      event: {
+        type: "error",
+        code: "bad_param",
+        message: "No good.",
+        param: "temperature",
+        error_type: "invalid_request_error",
+        sequence_number: 2,
+      },
       raw,
       verbatim: false,
     });
@@ -221,7 +238,10 @@ describe("parseSseMessage", () => {
 
   it("turns a bare top-level {error} object into an error event", () => {
     const p = parseSseMessage(msg('{"error":{"message":"Upstream timed out","type":"server_error","code":504}}'));
-    expect(p).toMatchObject({ kind: "event", event: { type: "error", message: "Upstream timed out", code: "504", param: null, error_type: "server_error" } });
+    expect(p).toMatchObject({
+      kind: "event",
+      event: { type: "error", message: "Upstream timed out", code: "504", param: null, error_type: "server_error" },
+    });
     const s = parseSseMessage(msg('{"error":"gateway exploded"}'));
     expect(s).toMatchObject({ kind: "event", event: { type: "error", message: "gateway exploded", code: null } });
   });

@@ -31,15 +31,25 @@ function opening(): string {
     enc("response.created", { response }, 0) +
     enc("response.in_progress", { response }, 1) +
     enc("response.output_item.added", { output_index: 0, item }, 2) +
-    enc("response.content_part.added", { output_index: 0, item_id: "msg_fake", content_index: 0, part: { type: "output_text", text: "", annotations: [] } }, 3) +
+    enc(
+      "response.content_part.added",
+      { output_index: 0, item_id: "msg_fake", content_index: 0, part: { type: "output_text", text: "", annotations: [] } },
+      3,
+    ) +
     PARTIAL_TEXT.split(" ")
-      .map((w, i) => enc("response.output_text.delta", { output_index: 0, item_id: "msg_fake", content_index: 0, delta: (i ? " " : "") + w }, 4 + i))
+      .map((w, i) =>
+        enc("response.output_text.delta", { output_index: 0, item_id: "msg_fake", content_index: 0, delta: (i ? " " : "") + w }, 4 + i),
+      )
       .join("")
   );
 }
 
 export function completedEvent(): string {
-  return enc("response.completed", { response: { id: "resp_fake", object: "response", status: "completed", model: "fake", output: [] } }, 99);
+  return enc(
+    "response.completed",
+    { response: { id: "resp_fake", object: "response", status: "completed", model: "fake", output: [] } },
+    99,
+  );
 }
 
 export async function startFakeUpstream(): Promise<FakeUpstream> {
@@ -90,7 +100,15 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
         return;
       case "keyecho":
         head(res, 401, "application/json");
-        res.end(JSON.stringify({ error: { message: `Incorrect API key provided: ${req.headers.authorization?.slice(7)}.`, type: "invalid_request_error", code: "invalid_api_key" } }));
+        res.end(
+          JSON.stringify({
+            error: {
+              message: `Incorrect API key provided: ${req.headers.authorization?.slice(7)}.`,
+              type: "invalid_request_error",
+              code: "invalid_api_key",
+            },
+          }),
+        );
         return;
       case "redirect":
         res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" });
@@ -105,7 +123,10 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
       case "slow": {
         head(res);
         res.write(opening());
-        const timer = setInterval(() => res.write(enc("response.output_text.delta", { output_index: 0, item_id: "msg_fake", content_index: 0, delta: " more" })), 50);
+        const timer = setInterval(
+          () => res.write(enc("response.output_text.delta", { output_index: 0, item_id: "msg_fake", content_index: 0, delta: " more" })),
+          50,
+        );
         res.on("close", () => {
           clearInterval(timer);
           state.closedAt = Date.now();

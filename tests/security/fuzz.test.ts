@@ -63,7 +63,9 @@ function eventsOf(messages: SseMessage[]): StreamEvent[] {
 
 /** Text deltas in arrival order, per item/part, for the "nothing lost" check. */
 function deltasOf(events: StreamEvent[]): string[] {
-  return events.flatMap((e) => (e.type === "response.output_text.delta" && typeof (e as { delta?: unknown }).delta === "string" ? [(e as { delta: string }).delta] : []));
+  return events.flatMap((e) =>
+    e.type === "response.output_text.delta" && typeof (e as { delta?: unknown }).delta === "string" ? [(e as { delta: string }).delta] : [],
+  );
 }
 
 describe("7. fuzzing the SSE parser and the reducer", () => {
@@ -128,11 +130,14 @@ describe("7. fuzzing the SSE parser and the reducer", () => {
       for (const key of Object.keys(mutated)) if (key !== "type" && rand() < 0.4) mutated[key] = junk();
       let state = initialRunState("in_progress");
       const before = all[Math.floor(rand() * all.length)]!;
-      expect(() => {
-        state = applyEvent(state, before, 0, 0);
-        state = applyEvent(state, mutated as StreamEvent, 1, 1);
-        state = markInterrupted(state);
-      }, `mutation ${i} of ${base.type}: ${JSON.stringify(mutated).slice(0, 200)}`).not.toThrow();
+      expect(
+        () => {
+          state = applyEvent(state, before, 0, 0);
+          state = applyEvent(state, mutated as StreamEvent, 1, 1);
+          state = markInterrupted(state);
+        },
+        `mutation ${i} of ${base.type}: ${JSON.stringify(mutated).slice(0, 200)}`,
+      ).not.toThrow();
     }
   });
 

@@ -20,7 +20,9 @@ async function xssRun() {
 function expectInert(html: string) {
   for (const tag of html.matchAll(/<([a-zA-Z][\w-]*)((?:\s+[\w:-]+(?:="[^"]*")?)*)\s*\/?>/g)) {
     const [, name, attrs = ""] = tag;
-    expect(["script", "iframe", "svg", "img", "object", "embed", "style", "link", "meta", "base", "form"], tag[0]).not.toContain(name!.toLowerCase());
+    expect(["script", "iframe", "svg", "img", "object", "embed", "style", "link", "meta", "base", "form"], tag[0]).not.toContain(
+      name!.toLowerCase(),
+    );
     for (const attr of attrs.matchAll(/([\w:-]+)(?:="([^"]*)")?/g)) {
       const key = attr[1]!.toLowerCase();
       expect(key.startsWith("on"), tag[0]).toBe(false);
@@ -38,7 +40,9 @@ describe("5. hostile content", () => {
     expect(state.status).toBe("completed");
     expect(text).toBe(XSS_ANSWER);
     for (const payload of ["<script>", "onerror=", "javascript:", "<svg onload", "data:text/html"]) expect(text).toContain(payload);
-    const item = state.items.find((v) => v.item.type === "message")!.item as { content: Array<{ annotations: Array<{ url: string; title: string }> }> };
+    const item = state.items.find((v) => v.item.type === "message")!.item as {
+      content: Array<{ annotations: Array<{ url: string; title: string }> }>;
+    };
     const annotations = item.content[0]!.annotations;
     expect(annotations.map((a) => a.url)).toEqual([expect.stringMatching(/^javascript:/), expect.stringMatching(/^data:/)]);
     expect(annotations[0]!.title).toContain("<img");
@@ -59,8 +63,18 @@ describe("5. hostile content", () => {
   });
 
   it("safeUrl keeps http, https, mailto, fragments and paths; refuses every other scheme however it is spelt", () => {
-    for (const ok of ["https://a.example/x", "http://a.example", "mailto:a@b.example", "#rp-cite-1", "/p/abc"]) expect(safeUrl(ok)).not.toBeNull();
-    for (const bad of ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "data:text/html,x", "vbscript:x", "file:///etc/passwd", "blob:https://x/y", ""]) {
+    for (const ok of ["https://a.example/x", "http://a.example", "mailto:a@b.example", "#rp-cite-1", "/p/abc"])
+      expect(safeUrl(ok)).not.toBeNull();
+    for (const bad of [
+      "javascript:alert(1)",
+      " JaVaScRiPt:alert(1)",
+      "java\tscript:alert(1)",
+      "data:text/html,x",
+      "vbscript:x",
+      "file:///etc/passwd",
+      "blob:https://x/y",
+      "",
+    ]) {
       const out = safeUrl(bad);
       expect(out === null || /^(https?:|mailto:|#|\/[^/])/.test(out), bad).toBe(true);
     }
@@ -80,7 +94,14 @@ describe("5. hostile content", () => {
           if (c.kind === "url") expect(c.start >= 0 && c.end <= text.length && c.start <= c.end).toBe(true);
           else expect(c.at >= 0 && c.at <= text.length).toBe(true);
         }
-        expect(() => renderToStaticMarkup(<Markdown text={text} annotations={[{ type: "url_citation", start_index: s, end_index: e, url: "javascript:x", title: "<b>" }]} />)).not.toThrow();
+        expect(() =>
+          renderToStaticMarkup(
+            <Markdown
+              text={text}
+              annotations={[{ type: "url_citation", start_index: s, end_index: e, url: "javascript:x", title: "<b>" }]}
+            />,
+          ),
+        ).not.toThrow();
       }
     }
     expect(() => annotateMarkdown(text, [null, 5, "x", [], { type: "url_citation" }] as unknown[])).not.toThrow();
@@ -88,14 +109,27 @@ describe("5. hostile content", () => {
 
   it("pages get a nonce-based CSP; every route gets the usual security headers; API answers may run nothing", async () => {
     const csp = pageCsp("abc123", false);
-    for (const d of ["default-src 'self'", "script-src 'self' 'nonce-abc123' 'strict-dynamic'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "connect-src 'self'", "img-src 'self' data: blob: https:"]) {
+    for (const d of [
+      "default-src 'self'",
+      "script-src 'self' 'nonce-abc123' 'strict-dynamic'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "connect-src 'self'",
+      "img-src 'self' data: blob: https:",
+    ]) {
       expect(csp).toContain(d);
     }
     expect(csp).not.toContain("unsafe-eval");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     const rules = await (nextConfigModule as NextConfig).headers!();
     const all = Object.fromEntries(rules.find((r) => r.source === "/:path*")!.headers.map((h) => [h.key, h.value]));
-    expect(all).toMatchObject({ "X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY", "Referrer-Policy": expect.any(String), "Permissions-Policy": expect.any(String) });
+    expect(all).toMatchObject({
+      "X-Content-Type-Options": "nosniff",
+      "X-Frame-Options": "DENY",
+      "Referrer-Policy": expect.any(String),
+      "Permissions-Policy": expect.any(String),
+    });
     const api = rules.find((r) => r.source === "/api/:path*")!.headers[0]!;
     expect(api.value).toContain("default-src 'none'");
   });

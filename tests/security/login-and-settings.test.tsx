@@ -52,7 +52,12 @@ describe("1. the caller's key in the browser", () => {
   function storages() {
     const make = () => {
       const m = new Map<string, string>();
-      return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k), m };
+      return {
+        getItem: (k: string) => m.get(k) ?? null,
+        setItem: (k: string, v: string) => void m.set(k, v),
+        removeItem: (k: string) => void m.delete(k),
+        m,
+      };
     };
     const local = make();
     const session = make();

@@ -85,7 +85,9 @@ describe("1. keys and access", () => {
     vi.stubEnv("OPENAI_API_KEY", SERVER_KEY);
     vi.stubEnv("OPENAI_BASE_URL", fake.base("ok"));
     vi.stubEnv("PLAYGROUND_ACCESS_TOKEN", TOKEN);
-    for (const headers of [{}, { "x-playground-access-token": "wrong" }, { cookie: "playground_access=nope" }] as Array<Record<string, string>>) {
+    for (const headers of [{}, { "x-playground-access-token": "wrong" }, { cookie: "playground_access=nope" }] as Array<
+      Record<string, string>
+    >) {
       const res = await createResponse(post(headers));
       expect(res.status).toBe(401);
       expect((await errorOf(res)).code).toBe("access_token_required");
@@ -131,21 +133,54 @@ describe("1. keys and access", () => {
 
 describe("2. custom base URL (SSRF)", () => {
   it("classifies loopback, private, link-local, metadata, unspecified and IPv4-mapped addresses as blocked", () => {
-    for (const ip of ["127.0.0.1", "127.8.9.10", "::1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.1.1", "169.254.169.254", "0.0.0.0", "::", "fc00::1", "fd12:3456::1", "fe80::1", "fd00:ec2::254", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "::ffff:a9fe:a9fe", "100.64.0.1"]) {
+    for (const ip of [
+      "127.0.0.1",
+      "127.8.9.10",
+      "::1",
+      "10.1.2.3",
+      "172.16.0.1",
+      "172.31.255.255",
+      "192.168.1.1",
+      "169.254.1.1",
+      "169.254.169.254",
+      "0.0.0.0",
+      "::",
+      "fc00::1",
+      "fd12:3456::1",
+      "fe80::1",
+      "fd00:ec2::254",
+      "::ffff:127.0.0.1",
+      "::ffff:10.0.0.1",
+      "::ffff:a9fe:a9fe",
+      "100.64.0.1",
+    ]) {
       expect(blockedAddressReason(ip), ip).not.toBeNull();
     }
     for (const ip of ["8.8.8.8", "172.32.0.1", "2606:4700::1111", "1.1.1.1"]) expect(blockedAddressReason(ip), ip).toBeNull();
   });
 
   it("checks every address a name resolves to (after DNS)", async () => {
-    const resolver = async () => [{ address: "93.184.216.34", family: 4 }, { address: "10.0.0.7", family: 4 }];
-    await expect(assertPublicUpstream("https://rebind.example.test/v1", false, resolver)).rejects.toMatchObject({ status: 403, code: "upstream_host_forbidden" });
-    await expect(assertPublicUpstream("https://ok.example.test/v1", false, async () => [{ address: "93.184.216.34", family: 4 }])).resolves.toBeUndefined();
+    const resolver = async () => [
+      { address: "93.184.216.34", family: 4 },
+      { address: "10.0.0.7", family: 4 },
+    ];
+    await expect(assertPublicUpstream("https://rebind.example.test/v1", false, resolver)).rejects.toMatchObject({
+      status: 403,
+      code: "upstream_host_forbidden",
+    });
+    await expect(
+      assertPublicUpstream("https://ok.example.test/v1", false, async () => [{ address: "93.184.216.34", family: 4 }]),
+    ).resolves.toBeUndefined();
     await expect(assertPublicUpstream("http://10.0.0.1/v1", true)).resolves.toBeUndefined();
   });
 
   it("refuses localhost, literal loopback and the metadata address with 403, and calls nothing", async () => {
-    for (const base of [`http://localhost:${fake.port}/ok/v1`, fake.base("ok"), "http://169.254.169.254/v1", "http://[::ffff:127.0.0.1]:1/v1"]) {
+    for (const base of [
+      `http://localhost:${fake.port}/ok/v1`,
+      fake.base("ok"),
+      "http://169.254.169.254/v1",
+      "http://[::ffff:127.0.0.1]:1/v1",
+    ]) {
       const res = await createResponse(post({ authorization: `Bearer ${CALLER_KEY}`, "x-playground-base-url": base }));
       expect(res.status, base).toBe(403);
       const error = await errorOf(res);
@@ -182,7 +217,11 @@ describe("3. limits", () => {
     const chunked = await createResponse(post({}, streamed, { duplex: "half" } as RequestInit));
     expect(chunked.status).toBe(413);
     const upload = await uploadFile(
-      new Request("http://playground.test/api/v1/files", { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x", "content-length": "999999" }, body: "--x--" }),
+      new Request("http://playground.test/api/v1/files", {
+        method: "POST",
+        headers: { "content-type": "multipart/form-data; boundary=x", "content-length": "999999" },
+        body: "--x--",
+      }),
     );
     expect(upload.status).toBe(413);
   });
@@ -202,7 +241,8 @@ describe("3. limits", () => {
   it("Share has its own rate limit (SHARE_RATE_LIMIT_PER_MIN)", async () => {
     vi.stubEnv("SHARE_RATE_LIMIT_PER_MIN", "1");
     vi.stubEnv("DATABASE_URL", "none");
-    const req = () => new Request("http://playground.test/api/share", { method: "POST", headers: { "x-forwarded-for": "198.51.100.1" }, body: "{}" });
+    const req = () =>
+      new Request("http://playground.test/api/share", { method: "POST", headers: { "x-forwarded-for": "198.51.100.1" }, body: "{}" });
     expect((await share(req())).status).toBe(501); // storage disabled, but the call counted
     const limited = await share(req());
     expect(limited.status).toBe(429);

@@ -3,7 +3,12 @@ import { decodeFragment, encodeFragment, fragmentUrl } from "@/lib/share/fragmen
 
 describe("stateless links (request in the URL fragment)", () => {
   it("round-trips a request, unicode and key order included, and is URL-safe", async () => {
-    const request = { model: "gpt-4.1", input: [{ role: "user", content: "你好 🌍 — \"quotes\" & ampersands" }], stream: true, temperature: 0.2 };
+    const request = {
+      model: "gpt-4.1",
+      input: [{ role: "user", content: '你好 🌍 — "quotes" & ampersands' }],
+      stream: true,
+      temperature: 0.2,
+    };
     const fragment = await encodeFragment({ title: "Hi", request });
     expect(fragment).toMatch(/^r=[A-Za-z0-9_-]+$/);
     const back = await decodeFragment(`#${fragment}`);
@@ -23,7 +28,10 @@ describe("stateless links (request in the URL fragment)", () => {
   });
 
   it("scrubs keys before they go into a link", async () => {
-    const fragment = await encodeFragment({ title: "t", request: { model: "m", api_key: "sk-abcdefghijklmnopqrstuvwxyz", input: "Bearer abcdefghijklmnop" } });
+    const fragment = await encodeFragment({
+      title: "t",
+      request: { model: "m", api_key: "sk-abcdefghijklmnopqrstuvwxyz", input: "Bearer abcdefghijklmnop" },
+    });
     const back = await decodeFragment(fragment);
     expect(back.request).toEqual({ model: "m", input: "Bearer [redacted]" });
   });

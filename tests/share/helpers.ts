@@ -7,7 +7,10 @@ import { recordingFromLog, type Recording } from "@/lib/share/recording";
  * Records a real run of the local engine exactly as the playground does: the SSE body through `readSse` and
  * `parseSseMessage`, each record stamped with its time since the request was sent.
  */
-export async function recordLocalRun(request: Record<string, unknown>, delayMs = 0): Promise<{ recording: Recording; records: EventRecordInput[] }> {
+export async function recordLocalRun(
+  request: Record<string, unknown>,
+  delayMs = 0,
+): Promise<{ recording: Recording; records: EventRecordInput[] }> {
   const started = performance.now();
   const res = await localEngineFetch("http://local-engine/v1/responses", {
     method: "POST",
@@ -23,7 +26,10 @@ export async function recordLocalRun(request: Record<string, unknown>, delayMs =
 }
 
 /** A recording by hand: events as data, at the given times. */
-export function handRecording(request: Record<string, unknown>, events: Array<[number, Record<string, unknown> & { type: string }]>): Recording {
+export function handRecording(
+  request: Record<string, unknown>,
+  events: Array<[number, Record<string, unknown> & { type: string }]>,
+): Recording {
   return {
     version: 1,
     request,

@@ -15,7 +15,11 @@ describe("recording files", () => {
   });
 
   it("a hand-written file with parsed `data` events and no format marker is accepted", () => {
-    const result = parseRecording({ version: 1, request: { model: "m" }, events: [{ atMs: 0, type: "response.created", data: { type: "response.created" } }] });
+    const result = parseRecording({
+      version: 1,
+      request: { model: "m" },
+      events: [{ atMs: 0, type: "response.created", data: { type: "response.created" } }],
+    });
     expect(result.ok).toBe(true);
   });
 
@@ -27,7 +31,10 @@ describe("recording files", () => {
     [JSON.stringify({ format: "something-else", version: 1 }), /not a Responses Playground recording/],
     [JSON.stringify({ version: 7, request: {}, events: [] }), /version 7, made by a newer playground/],
     [JSON.stringify({ version: 1, request: { model: "m" }, events: [{ atMs: -1, type: "x", raw: "{}" }] }), /`events\[0\].atMs`/],
-    [JSON.stringify({ version: 1, request: { model: "m" }, events: [{ atMs: 1, type: "x" }] }), /`events\[0\]` an event needs `raw` or `data`/],
+    [
+      JSON.stringify({ version: 1, request: { model: "m" }, events: [{ atMs: 1, type: "x" }] }),
+      /`events\[0\]` an event needs `raw` or `data`/,
+    ],
     [JSON.stringify({ version: 1, events: [] }), /`request`/],
   ])("a bad file gets a plain-words error: %s", (text, pattern) => {
     const result = parseRecording(text);
@@ -36,7 +43,9 @@ describe("recording files", () => {
   });
 
   it("file names come from the title", () => {
-    expect(recordingFileName({ version: 1, request: {}, events: [], title: "Weather in Boston — streaming!" })).toBe("weather-in-boston-streaming.recording.json");
+    expect(recordingFileName({ version: 1, request: {}, events: [], title: "Weather in Boston — streaming!" })).toBe(
+      "weather-in-boston-streaming.recording.json",
+    );
     expect(recordingFileName({ version: 1, request: {}, events: [], title: "你好 世界" })).toBe("你好-世界.recording.json");
     expect(recordingFileName({ version: 1, request: {}, events: [] })).toBe("run.recording.json");
   });

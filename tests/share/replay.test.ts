@@ -117,7 +117,14 @@ describe("replay", () => {
   });
 
   it("recorded fixtures (refusal, function call, reasoning, error event, unknown events) replay like the live fold", async () => {
-    for (const name of ["refusal.sse", "function-call.sse", "reasoning-summary.sse", "error-event.sse", "unknown-events.sse", "seed-002-streaming.sse"]) {
+    for (const name of [
+      "refusal.sse",
+      "function-call.sse",
+      "reasoning-summary.sse",
+      "error-event.sse",
+      "unknown-events.sse",
+      "seed-002-streaming.sse",
+    ]) {
       const recording = await fixtureRecording(name);
       const track = new ReplayTrack(recording);
       const end = track.stateAt(track.length);
@@ -133,7 +140,13 @@ describe("replay", () => {
       version: 1,
       request: { model: "gpt-4.1" },
       events: [],
-      http: { status: 401, atMs: 80, body: JSON.stringify({ error: { message: "Incorrect API key provided: sk-…", type: "invalid_request_error", param: null, code: "invalid_api_key" } }) },
+      http: {
+        status: 401,
+        atMs: 80,
+        body: JSON.stringify({
+          error: { message: "Incorrect API key provided: sk-…", type: "invalid_request_error", param: null, code: "invalid_api_key" },
+        }),
+      },
     });
     expect(track.length).toBe(1);
     expect(track.stateAt(0).status).toBe("idle");
@@ -149,10 +162,23 @@ describe("replay", () => {
       object: "response",
       status: "completed",
       model: "gpt-4.1",
-      output: [{ type: "message", id: "msg_1", status: "completed", role: "assistant", content: [{ type: "output_text", text: "Done.", annotations: [] }] }],
+      output: [
+        {
+          type: "message",
+          id: "msg_1",
+          status: "completed",
+          role: "assistant",
+          content: [{ type: "output_text", text: "Done.", annotations: [] }],
+        },
+      ],
       usage: { input_tokens: 3, output_tokens: 1, total_tokens: 4 },
     };
-    const track = new ReplayTrack({ version: 1, request: { model: "gpt-4.1" }, events: [], http: { status: 200, body: JSON.stringify(response), atMs: 300 } });
+    const track = new ReplayTrack({
+      version: 1,
+      request: { model: "gpt-4.1" },
+      events: [],
+      http: { status: 200, body: JSON.stringify(response), atMs: 300 },
+    });
     const end = track.stateAt(1);
     expect(end.status).toBe("completed");
     expect(outputText(end)).toBe("Done.");

@@ -28,7 +28,14 @@ describe.each<BackendHarness>([sqliteHarness, postgresHarness])("permalink store
 
   it.skipIf(!harness.available)("stores a request and reads it back with the same JSON, key order included", async () => {
     const { store } = await open();
-    const request = { model: "gpt-4.1", input: [{ role: "user", content: "你好 🌍, tell me a story" }], temperature: 0.7, stream: true, z: 1, a: 2 };
+    const request = {
+      model: "gpt-4.1",
+      input: [{ role: "user", content: "你好 🌍, tell me a story" }],
+      temperature: 0.7,
+      stream: true,
+      z: 1,
+      a: 2,
+    };
     const { id, removed } = await store.create({ title: "  A   story  ", request });
     expect(isPermalinkId(id)).toBe(true);
     expect(id).toHaveLength(22);
@@ -60,7 +67,9 @@ describe.each<BackendHarness>([sqliteHarness, postgresHarness])("permalink store
 
   it.skipIf(!harness.available)("gives unguessable, distinct ids even under concurrent creates", async () => {
     const { store } = await open();
-    const ids = await Promise.all(Array.from({ length: 40 }, (_, i) => store.create({ title: `t${i}`, request: { model: "m", input: `n${i}` } })));
+    const ids = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => store.create({ title: `t${i}`, request: { model: "m", input: `n${i}` } })),
+    );
     const unique = new Set(ids.map((r) => r.id));
     expect(unique.size).toBe(40);
     for (const { id } of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
@@ -74,7 +83,13 @@ describe.each<BackendHarness>([sqliteHarness, postgresHarness])("permalink store
       headers: { Authorization: `Bearer ${FAKE_KEY}` },
       input: [{ role: "user", content: [{ type: "input_text", text: `my key is ${FAKE_KEY}, keep it safe` }] }],
       tools: [
-        { type: "mcp", server_label: "x", server_url: "https://mcp.example.com", authorization: "oauth-token-value-123456", headers: { "X-Key": "v" } },
+        {
+          type: "mcp",
+          server_label: "x",
+          server_url: "https://mcp.example.com",
+          authorization: "oauth-token-value-123456",
+          headers: { "X-Key": "v" },
+        },
         { type: "function", name: "login", parameters: { type: "object", properties: { password: { type: "string" } } }, strict: true },
       ],
     };
@@ -85,7 +100,14 @@ describe.each<BackendHarness>([sqliteHarness, postgresHarness])("permalink store
     };
     const created = await store.create({ title: `title with ${FAKE_KEY}`, request, recording });
     expect(created.removed).toEqual(
-      expect.arrayContaining(["title", "request.api_key", "request.headers", "request.input[0].content[0].text", "request.tools[0].authorization", "recording.events[0].raw"]),
+      expect.arrayContaining([
+        "title",
+        "request.api_key",
+        "request.headers",
+        "request.input[0].content[0].text",
+        "request.tools[0].authorization",
+        "recording.events[0].raw",
+      ]),
     );
     const rows = await store.dumpRows();
     const dump = JSON.stringify(rows);

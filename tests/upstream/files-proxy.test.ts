@@ -22,7 +22,9 @@ describe("the files proxy", () => {
     expect(file).toMatchObject({ filename: "hello.txt", bytes: 11 });
     const params = { params: Promise.resolve({ id: file.id }) };
 
-    const list = (await (await listFiles(new Request("http://playground.test/api/v1/files?purpose=user_data"))).json()) as { data: Array<{ id: string }> };
+    const list = (await (await listFiles(new Request("http://playground.test/api/v1/files?purpose=user_data"))).json()) as {
+      data: Array<{ id: string }>;
+    };
     expect(list.data.map((f) => f.id)).toContain(file.id);
     expect(((await (await getFile(new Request("http://p.test"), params)).json()) as { filename: string }).filename).toBe("hello.txt");
     expect(await (await getContent(new Request("http://p.test"), params)).text()).toBe("hello proxy");
@@ -31,7 +33,9 @@ describe("the files proxy", () => {
   });
 
   it("refuses a body that is not multipart", async () => {
-    const res = await uploadFile(new Request("http://p.test/api/v1/files", { method: "POST", body: "{}", headers: { "content-type": "application/json" } }));
+    const res = await uploadFile(
+      new Request("http://p.test/api/v1/files", { method: "POST", body: "{}", headers: { "content-type": "application/json" } }),
+    );
     expect(res.status).toBe(400);
   });
 
@@ -44,12 +48,16 @@ describe("the files proxy", () => {
       seen = { body: await new Response(init.body).text(), type: new Headers(init.headers).get("content-type"), duplex: init.duplex };
       return Response.json({ id: "file-1" });
     }) as unknown as typeof fetch;
-    const res = await forward(incoming, { kind: "openai", baseUrl: "https://api.example.test/v1", fetch: fake, apiKey: "sk-test-123456" }, {
-      method: "POST",
-      path: "/files",
-      body: incoming.body ?? undefined,
-      contentType,
-    });
+    const res = await forward(
+      incoming,
+      { kind: "openai", baseUrl: "https://api.example.test/v1", fetch: fake, apiKey: "sk-test-123456" },
+      {
+        method: "POST",
+        path: "/files",
+        body: incoming.body ?? undefined,
+        contentType,
+      },
+    );
     expect(res.status).toBe(200);
     expect(seen).toEqual({ body: expected, type: contentType, duplex: "half" });
     expect(contentType).toMatch(/^multipart\/form-data; boundary=/);

@@ -54,7 +54,7 @@ describe("upstream selection", () => {
 
 describe("forwarding", () => {
   it("sends the caller's exact body bytes with the upstream key and streams the answer back unchanged", async () => {
-    const chunks = ["event: a\ndata: {\"type\":\"a\"}\n\n", "event: b\ndata: {\"type\":\"b\",\"x\":\"你好\"}\n\n"];
+    const chunks = ['event: a\ndata: {"type":"a"}\n\n', 'event: b\ndata: {"type":"b","x":"你好"}\n\n'];
     let seen: { url: string; body: string; auth: string | null } | null = null;
     const fake = (async (url: string, init: RequestInit) => {
       seen = { url, body: String(init.body), auth: new Headers(init.headers).get("authorization") };
@@ -65,7 +65,10 @@ describe("forwarding", () => {
           c.close();
         },
       });
-      return new Response(stream, { status: 200, headers: { "content-type": "text/event-stream", "x-request-id": "req_1", "set-cookie": "no" } });
+      return new Response(stream, {
+        status: 200,
+        headers: { "content-type": "text/event-stream", "x-request-id": "req_1", "set-cookie": "no" },
+      });
     }) as unknown as typeof fetch;
     const body = '{ "model": "m",  "input": "spacing kept" }';
     const res = await forward(incoming(body), upstreamWith(fake), { method: "POST", path: "/responses", body });
@@ -78,7 +81,9 @@ describe("forwarding", () => {
   });
 
   it("passes upstream error statuses and bodies through as they are", async () => {
-    const errorBody = JSON.stringify({ error: { message: "Incorrect API key provided", type: "invalid_request_error", param: null, code: "invalid_api_key" } });
+    const errorBody = JSON.stringify({
+      error: { message: "Incorrect API key provided", type: "invalid_request_error", param: null, code: "invalid_api_key" },
+    });
     const fake = (async () =>
       new Response(errorBody, { status: 401, headers: { "content-type": "application/json" } })) as unknown as typeof fetch;
     const res = await forward(incoming(), upstreamWith(fake), { method: "POST", path: "/responses", body: "{}" });
@@ -99,7 +104,9 @@ describe("forwarding", () => {
 
   it("turns a network failure into a 502 in the API's error shape without the key", async () => {
     const fake = (async () => {
-      throw new TypeError("fetch failed", { cause: Object.assign(new Error(`connect ECONNREFUSED with ${KEY}`), { code: "ECONNREFUSED" }) });
+      throw new TypeError("fetch failed", {
+        cause: Object.assign(new Error(`connect ECONNREFUSED with ${KEY}`), { code: "ECONNREFUSED" }),
+      });
     }) as unknown as typeof fetch;
     const res = await forward(incoming(), upstreamWith(fake), { method: "POST", path: "/responses", body: "{}" });
     expect(res.status).toBe(502);
@@ -117,7 +124,11 @@ describe("forwarding", () => {
       upstreamSignal = init.signal ?? undefined;
       return new Response(new ReadableStream({ start() {} }), { status: 200, headers: { "content-type": "text/event-stream" } });
     }) as unknown as typeof fetch;
-    await forward(incoming(undefined, { signal: controller.signal }), upstreamWith(fake), { method: "POST", path: "/responses", body: "{}" });
+    await forward(incoming(undefined, { signal: controller.signal }), upstreamWith(fake), {
+      method: "POST",
+      path: "/responses",
+      body: "{}",
+    });
     expect(upstreamSignal?.aborted).toBe(false);
     controller.abort();
     expect(upstreamSignal?.aborted).toBe(true);
@@ -151,7 +162,12 @@ describe("POST /api/v1/responses validation", () => {
     const res = await createResponse(incoming('{"input":"hi"}'));
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
-      error: { message: "Missing required parameter: 'model'.", type: "invalid_request_error", param: "model", code: "missing_required_parameter" },
+      error: {
+        message: "Missing required parameter: 'model'.",
+        type: "invalid_request_error",
+        param: "model",
+        code: "missing_required_parameter",
+      },
     });
   });
 

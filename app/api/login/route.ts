@@ -26,7 +26,10 @@ export async function POST(request: Request): Promise<Response> {
   const given = form.get("token") ?? "";
   if (!given || !isAccessToken(given, token)) return redirect("/login?error=wrong");
   const secure = new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
-  return redirect("/", `${ACCESS_COOKIE}=${accessCookieValue(token)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${60 * 60 * 24 * 30}${secure ? "; Secure" : ""}`);
+  return redirect(
+    "/",
+    `${ACCESS_COOKIE}=${accessCookieValue(token)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${60 * 60 * 24 * 30}${secure ? "; Secure" : ""}`,
+  );
 }
 
 export function DELETE(): Response {

@@ -33,17 +33,23 @@ export async function POST(request: Request): Promise<Response> {
     takeToken("share", request, serverEnv().SHARE_RATE_LIMIT_PER_MIN);
     const store = getStore();
     if (!store) {
-      throw new ApiError(501, "This deployment keeps no permalinks (DATABASE_URL=none). Share the link that carries the request in its fragment instead.", {
-        code: "share_storage_disabled",
-        type: "invalid_request_error",
-      });
+      throw new ApiError(
+        501,
+        "This deployment keeps no permalinks (DATABASE_URL=none). Share the link that carries the request in its fragment instead.",
+        {
+          code: "share_storage_disabled",
+          type: "invalid_request_error",
+        },
+      );
     }
     const text = await readTextCapped(request, shareMaxBytes() + ENVELOPE_SLACK, "Share without the recording, or a shorter run.");
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      throw new ApiError(400, 'The body is not valid JSON. Send {"title": "…", "request": {…}, "recording": {…}}.', { code: "invalid_json" });
+      throw new ApiError(400, 'The body is not valid JSON. Send {"title": "…", "request": {…}, "recording": {…}}.', {
+        code: "invalid_json",
+      });
     }
     const parsed = SharePayloadSchema.safeParse(json);
     if (!parsed.success) {
@@ -56,7 +62,13 @@ export async function POST(request: Request): Promise<Response> {
     const { title, request: body, recording } = parsed.data;
     const created = await store.create({ title, request: body, recording: recording ?? null });
     const path = permalinkPath(created.id);
-    const answer: ShareCreated = { id: created.id, path, url: absoluteUrl(request, path), removed: created.removed, sizeBytes: created.sizeBytes };
+    const answer: ShareCreated = {
+      id: created.id,
+      path,
+      url: absoluteUrl(request, path),
+      removed: created.removed,
+      sizeBytes: created.sizeBytes,
+    };
     return Response.json(answer, { status: 201, headers: { location: path, "cache-control": "no-store" } });
   } catch (error) {
     return toErrorResponse(error);

@@ -24,7 +24,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   if (!record) return { title: "Permalink not found · Responses Playground" };
   return {
     title: `${record.title} · Responses Playground`,
-    description: record.recording ? "A shared Responses API request with its recorded run, to replay event by event." : "A shared Responses API request.",
+    description: record.recording
+      ? "A shared Responses API request with its recorded run, to replay event by event."
+      : "A shared Responses API request.",
     // Unguessable links are meant for the people they are sent to, not for search engines.
     robots: { index: false, follow: false },
   };

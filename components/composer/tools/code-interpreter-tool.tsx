@@ -13,7 +13,12 @@ export function CodeInterpreterToolForm({ path }: { path: Path }) {
     <>
       <Field label="container" issues={container.issues}>
         {(id) => (
-          <select id={id} className={`${inputCls} font-mono`} value={byId ? "id" : "auto"} onChange={(e) => container.set(e.target.value === "id" ? "" : { type: "auto" })}>
+          <select
+            id={id}
+            className={`${inputCls} font-mono`}
+            value={byId ? "id" : "auto"}
+            onChange={(e) => container.set(e.target.value === "id" ? "" : { type: "auto" })}
+          >
             <option value="auto">auto (a new container)</option>
             <option value="id">an existing container id</option>
           </select>

@@ -36,7 +36,13 @@ export function CustomToolForm({ path }: { path: Path }) {
           <SelectField path={[...path, "format", "syntax"]} label="syntax" options={CUSTOM_GRAMMAR_SYNTAX} keepUnset />
           <Field label="definition" issues={definition.issues}>
             {(id) => (
-              <textarea id={id} rows={4} className={`${areaCls} font-mono text-[12px]`} value={definition.value ?? ""} onChange={(e) => definition.set(e.target.value)} />
+              <textarea
+                id={id}
+                rows={4}
+                className={`${areaCls} font-mono text-[12px]`}
+                value={definition.value ?? ""}
+                onChange={(e) => definition.set(e.target.value)}
+              />
             )}
           </Field>
         </>

@@ -43,7 +43,13 @@ function FilterNode({ path, onRemove, depth }: { path: Path; onRemove: () => voi
   const node = isObject(f.value) ? f.value : {};
   const type = String(node.type ?? "eq");
   const compound = (COMPOUND_OPERATORS as readonly string[]).includes(type);
-  const label = `Filter ${path.slice(path.lastIndexOf("filters")).join(" ").replace(/filters/g, "").trim() || "root"}`;
+  const label = `Filter ${
+    path
+      .slice(path.lastIndexOf("filters"))
+      .join(" ")
+      .replace(/filters/g, "")
+      .trim() || "root"
+  }`;
 
   const setType = (next: string) => {
     const toCompound = (COMPOUND_OPERATORS as readonly string[]).includes(next);
@@ -52,9 +58,18 @@ function FilterNode({ path, onRemove, depth }: { path: Path; onRemove: () => voi
   };
 
   return (
-    <div role="group" aria-label={label} className={`flex flex-col gap-1 rounded border border-slate-200 p-1.5 ${depth % 2 ? "bg-white" : "bg-slate-50/60"}`}>
+    <div
+      role="group"
+      aria-label={label}
+      className={`flex flex-col gap-1 rounded border border-slate-200 p-1.5 ${depth % 2 ? "bg-white" : "bg-slate-50/60"}`}
+    >
       <div className="flex items-center gap-1">
-        <select aria-label={`${label} operator`} className={`${compactCls} w-20 font-mono text-[12px]`} value={type} onChange={(e) => setType(e.target.value)}>
+        <select
+          aria-label={`${label} operator`}
+          className={`${compactCls} w-20 font-mono text-[12px]`}
+          value={type}
+          onChange={(e) => setType(e.target.value)}
+        >
           <optgroup label="compare">
             {COMPARISON_OPERATORS.map((op) => (
               <option key={op}>{op}</option>
@@ -82,10 +97,20 @@ function FilterNode({ path, onRemove, depth }: { path: Path; onRemove: () => voi
             />
           ))}
           <div className="flex gap-1">
-            <button type="button" className={smallBtn} onClick={() => f.set({ ...node, filters: [...((node.filters as unknown[]) ?? []), newComparison()] })}>
+            <button
+              type="button"
+              className={smallBtn}
+              onClick={() => f.set({ ...node, filters: [...((node.filters as unknown[]) ?? []), newComparison()] })}
+            >
               + Comparison
             </button>
-            <button type="button" className={smallBtn} onClick={() => f.set({ ...node, filters: [...((node.filters as unknown[]) ?? []), { type: "or", filters: [newComparison()] }] })}>
+            <button
+              type="button"
+              className={smallBtn}
+              onClick={() =>
+                f.set({ ...node, filters: [...((node.filters as unknown[]) ?? []), { type: "or", filters: [newComparison()] }] })
+              }
+            >
               + Group
             </button>
           </div>
@@ -107,7 +132,12 @@ function kindOf(value: unknown): ValueKind {
 export function convertValue(text: string, kind: ValueKind): unknown {
   if (kind === "number") return text.trim() === "" || Number.isNaN(Number(text)) ? text : Number(text);
   if (kind === "boolean") return text === "true";
-  if (kind === "array") return text.split(",").map((s) => s.trim()).filter((s) => s !== "").map((s) => (s !== "" && !Number.isNaN(Number(s)) ? Number(s) : s));
+  if (kind === "array")
+    return text
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "")
+      .map((s) => (s !== "" && !Number.isNaN(Number(s)) ? Number(s) : s));
   return text;
 }
 
@@ -118,20 +148,42 @@ function Comparison({ path, node, label }: { path: Path; node: Filter; label: st
   const text = Array.isArray(node.value) ? node.value.join(", ") : String(node.value ?? "");
   return (
     <>
-      <input aria-label={`${label} key`} className={`${compactCls} w-20 font-mono text-[12px]`} placeholder="key" value={String(key.value ?? "")} onChange={(e) => key.set(e.target.value)} />
-      <select aria-label={`${label} value type`} className={`${compactCls} w-[5.25rem] text-[12px]`} value={kind} onChange={(e) => value.set(convertValue(text, e.target.value as ValueKind))}>
+      <input
+        aria-label={`${label} key`}
+        className={`${compactCls} w-20 font-mono text-[12px]`}
+        placeholder="key"
+        value={String(key.value ?? "")}
+        onChange={(e) => key.set(e.target.value)}
+      />
+      <select
+        aria-label={`${label} value type`}
+        className={`${compactCls} w-[5.25rem] text-[12px]`}
+        value={kind}
+        onChange={(e) => value.set(convertValue(text, e.target.value as ValueKind))}
+      >
         <option value="string">string</option>
         <option value="number">number</option>
         <option value="boolean">boolean</option>
         <option value="array">list</option>
       </select>
       {kind === "boolean" ? (
-        <select aria-label={`${label} value`} className={`${compactCls} w-20 font-mono text-[12px]`} value={String(node.value)} onChange={(e) => value.set(e.target.value === "true")}>
+        <select
+          aria-label={`${label} value`}
+          className={`${compactCls} w-20 font-mono text-[12px]`}
+          value={String(node.value)}
+          onChange={(e) => value.set(e.target.value === "true")}
+        >
           <option>true</option>
           <option>false</option>
         </select>
       ) : (
-        <input aria-label={`${label} value`} className={`${compactCls} min-w-24 flex-1 font-mono text-[12px]`} placeholder={kind === "array" ? "a, b, 3" : "value"} value={text} onChange={(e) => value.set(convertValue(e.target.value, kind))} />
+        <input
+          aria-label={`${label} value`}
+          className={`${compactCls} min-w-24 flex-1 font-mono text-[12px]`}
+          placeholder={kind === "array" ? "a, b, 3" : "value"}
+          value={text}
+          onChange={(e) => value.set(convertValue(e.target.value, kind))}
+        />
       )}
     </>
   );

@@ -12,7 +12,12 @@ export function FunctionToolForm({ path }: { path: Path }) {
         <TextField path={[...path, "name"]} label="name" placeholder="get_weather" keepEmpty />
         <StrictToggle path={[...path, "strict"]} />
       </div>
-      <TextAreaField path={[...path, "description"]} label="description" rows={2} placeholder="What it does, so the model knows when to call it" />
+      <TextAreaField
+        path={[...path, "description"]}
+        label="description"
+        rows={2}
+        placeholder="What it does, so the model knows when to call it"
+      />
       <JsonField path={[...path, "parameters"]} label="parameters" hint="JSON Schema, checked as you type" rows={7} />
     </>
   );

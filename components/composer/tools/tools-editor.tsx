@@ -56,9 +56,18 @@ export function ToolsEditor() {
   const write = (next: unknown[]) => set(["tools"], next.length === 0 ? undefined : next);
   return (
     <div className="flex flex-col gap-2">
-      {tools.length === 0 ? <p className="text-[12px] text-slate-500">No tools. Add one to let the model call functions or built-in tools.</p> : null}
+      {tools.length === 0 ? (
+        <p className="text-[12px] text-slate-500">No tools. Add one to let the model call functions or built-in tools.</p>
+      ) : null}
       {tools.map((tool, i) => (
-        <ToolCard key={i} index={i} tool={tool} count={tools.length} onRemove={() => write(tools.filter((_, k) => k !== i))} onMove={(d) => write(moveItem(tools, i, i + d))} />
+        <ToolCard
+          key={i}
+          index={i}
+          tool={tool}
+          count={tools.length}
+          onRemove={() => write(tools.filter((_, k) => k !== i))}
+          onMove={(d) => write(moveItem(tools, i, i + d))}
+        />
       ))}
       <div className="flex items-center gap-1.5">
         <select
@@ -123,7 +132,19 @@ function PasteTool({ onAdd, onCancel }: { onAdd: (tool: unknown) => void; onCanc
   );
 }
 
-function ToolCard({ index, tool, count, onRemove, onMove }: { index: number; tool: unknown; count: number; onRemove: () => void; onMove: (d: number) => void }) {
+function ToolCard({
+  index,
+  tool,
+  count,
+  onRemove,
+  onMove,
+}: {
+  index: number;
+  tool: unknown;
+  count: number;
+  onRemove: () => void;
+  onMove: (d: number) => void;
+}) {
   const path: Path = ["tools", index];
   const f = useField(path, { nested: true });
   const obj = isObject(tool) ? tool : {};
@@ -133,7 +154,12 @@ function ToolCard({ index, tool, count, onRemove, onMove }: { index: number; too
   const name = `Tool ${index + 1}`;
   const errors = f.issues.filter((i) => i.severity === "error").length;
   return (
-    <details open role="group" aria-label={`${name}: ${type}${title ? ` ${title}` : ""}`} className="group/tool rounded-md border border-slate-200 bg-white shadow-xs">
+    <details
+      open
+      role="group"
+      aria-label={`${name}: ${type}${title ? ` ${title}` : ""}`}
+      className="group/tool rounded-md border border-slate-200 bg-white shadow-xs"
+    >
       <summary className="flex cursor-pointer list-none items-center gap-1.5 px-2 py-1.5 [&::-webkit-details-marker]:hidden">
         <span className="text-[9px] text-slate-400 transition-transform group-open/tool:rotate-90" aria-hidden>
           ▶
@@ -142,10 +168,22 @@ function ToolCard({ index, tool, count, onRemove, onMove }: { index: number; too
         {title ? <span className="truncate font-mono text-[12px] text-slate-800">{title}</span> : null}
         {errors > 0 ? <span className="rounded-full bg-red-100 px-1.5 text-[10px] text-red-700">{errors}</span> : null}
         <span className="ml-auto flex">
-          <button type="button" className={iconBtn} aria-label={`Move ${name} up`} disabled={index === 0} onClick={(e) => (e.preventDefault(), onMove(-1))}>
+          <button
+            type="button"
+            className={iconBtn}
+            aria-label={`Move ${name} up`}
+            disabled={index === 0}
+            onClick={(e) => (e.preventDefault(), onMove(-1))}
+          >
             ↑
           </button>
-          <button type="button" className={iconBtn} aria-label={`Move ${name} down`} disabled={index === count - 1} onClick={(e) => (e.preventDefault(), onMove(1))}>
+          <button
+            type="button"
+            className={iconBtn}
+            aria-label={`Move ${name} down`}
+            disabled={index === count - 1}
+            onClick={(e) => (e.preventDefault(), onMove(1))}
+          >
             ↓
           </button>
           <button type="button" className={iconBtn} aria-label={`Remove ${name}`} onClick={(e) => (e.preventDefault(), onRemove())}>

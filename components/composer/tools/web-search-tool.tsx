@@ -16,7 +16,12 @@ export function WebSearchToolForm({ path }: { path: Path }) {
     <>
       <div className="grid grid-cols-2 gap-2">
         <SelectField path={[...path, "type"]} label="type" options={VARIANTS} keepUnset />
-        <SelectField path={[...path, "search_context_size"]} label="search_context_size" options={SEARCH_CONTEXT_SIZES} unset="not set (medium)" />
+        <SelectField
+          path={[...path, "search_context_size"]}
+          label="search_context_size"
+          options={SEARCH_CONTEXT_SIZES}
+          unset="not set (medium)"
+        />
       </div>
       <UserLocation path={[...path, "user_location"]} onClear={() => set([...path, "user_location"], undefined)} />
       {preview ? (

@@ -74,7 +74,14 @@ function ActionMark({ action, n, w, h }: { action: Action; n: number | null; w: 
       const [ex, ey] = points[points.length - 1]!;
       return (
         <g>
-          <polyline points={points.map((p) => p.join(",")).join(" ")} fill="none" stroke="#ea580c" strokeWidth={r / 3} strokeDasharray={`${r} ${r / 2}`} markerEnd="url(#arrow)" />
+          <polyline
+            points={points.map((p) => p.join(",")).join(" ")}
+            fill="none"
+            stroke="#ea580c"
+            strokeWidth={r / 3}
+            strokeDasharray={`${r} ${r / 2}`}
+            markerEnd="url(#arrow)"
+          />
           <circle cx={sx} cy={sy} r={r * 0.7} fill="#ea580c" />
           <circle cx={ex} cy={ey} r={r * 0.5} fill="none" stroke="#ea580c" strokeWidth={r / 4} />
           {badge(sx, sy)}
@@ -97,15 +104,33 @@ function ActionMark({ action, n, w, h }: { action: Action; n: number | null; w: 
     }
     case "type":
     case "keypress": {
-      const text = action.type === "type" ? String(action.text ?? "") : Array.isArray(action.keys) ? action.keys.map(String).join(" + ") : "";
+      const text =
+        action.type === "type" ? String(action.text ?? "") : Array.isArray(action.keys) ? action.keys.map(String).join(" + ") : "";
       const fs = r * 1.3;
       const bw = Math.min(w * 0.9, Math.max(w * 0.3, text.length * fs * 0.62 + r * 4));
       const bx = (w - bw) / 2;
       const by = h - r * 6;
       return (
         <g>
-          <rect x={bx} y={by} width={bw} height={r * 3.5} rx={r / 2} fill="white" stroke={action.type === "type" ? "#4f46e5" : "#334155"} strokeWidth={r / 5} />
-          <text x={w / 2} y={by + r * 1.75} fontSize={fs} fontFamily="ui-monospace, monospace" textAnchor="middle" dominantBaseline="central" fill="#0f172a">
+          <rect
+            x={bx}
+            y={by}
+            width={bw}
+            height={r * 3.5}
+            rx={r / 2}
+            fill="white"
+            stroke={action.type === "type" ? "#4f46e5" : "#334155"}
+            strokeWidth={r / 5}
+          />
+          <text
+            x={w / 2}
+            y={by + r * 1.75}
+            fontSize={fs}
+            fontFamily="ui-monospace, monospace"
+            textAnchor="middle"
+            dominantBaseline="central"
+            fill="#0f172a"
+          >
             {action.type === "type" ? `“${text}”` : text}
           </text>
           {badge(bx + bw - r * 1.4, by + r * 1.4)}
@@ -168,7 +193,11 @@ export function ComputerCallBody({ item, display }: { item: ResponseComputerTool
         <span className="font-mono">{item.call_id}</span>
       </Field>
       {checks.length > 0 ? (
-        <div role="note" aria-label="Pending safety checks" className="rounded-md border border-amber-300 bg-amber-50 px-2 py-1.5 text-xs text-amber-900">
+        <div
+          role="note"
+          aria-label="Pending safety checks"
+          className="rounded-md border border-amber-300 bg-amber-50 px-2 py-1.5 text-xs text-amber-900"
+        >
           <div className="font-semibold">Pending safety checks: acknowledge them in the computer_call_output</div>
           <ul className="mt-1 list-disc pl-4">
             {checks.map((c) => (

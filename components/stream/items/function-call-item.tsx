@@ -25,7 +25,10 @@ export function CustomToolCallBody({ item, live }: { item: ResponseCustomToolCal
         <span className="font-semibold">{item.name || "…"}</span>
         <span className="text-[11px] text-slate-500">call_id {item.call_id || "…"}</span>
       </div>
-      <pre aria-label={`Input of ${item.name}`} className="overflow-auto whitespace-pre-wrap break-all rounded-md bg-white/80 p-2 font-mono text-[12.5px] leading-5">
+      <pre
+        aria-label={`Input of ${item.name}`}
+        className="overflow-auto whitespace-pre-wrap break-all rounded-md bg-white/80 p-2 font-mono text-[12.5px] leading-5"
+      >
         {item.input}
         {live ? <span aria-hidden className="ml-px inline-block h-3.5 w-1.5 translate-y-0.5 animate-pulse bg-slate-400" /> : null}
       </pre>

@@ -70,7 +70,8 @@ function body(item: ResponseOutputItem, live: boolean, context: ItemContext) {
       return (
         <div className="text-sm">
           <p className="mb-1 text-xs text-slate-500">
-            The playground has no view for <code className="font-mono">{String((item as { type: unknown }).type)}</code> items yet; here it is as sent.
+            The playground has no view for <code className="font-mono">{String((item as { type: unknown }).type)}</code> items yet; here it
+            is as sent.
           </p>
           <CodeView code={JSON.stringify(item, null, 2)} lang="json" label="Item JSON" />
         </div>

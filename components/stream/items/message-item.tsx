@@ -14,7 +14,12 @@ export function MessageBody({ item, live }: { item: ResponseOutputMessage; live:
         part.type === "output_text" ? (
           <Markdown key={i} text={part.text ?? ""} annotations={part.annotations} />
         ) : part.type === "refusal" ? (
-          <div key={i} role="note" aria-label="Refusal" className="flex gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950">
+          <div
+            key={i}
+            role="note"
+            aria-label="Refusal"
+            className="flex gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950"
+          >
             <Icon name="stop" className="mt-0.5 h-4 w-4 text-amber-700" />
             <div>
               <div className="text-[11px] font-semibold uppercase tracking-wide text-amber-800">Refusal</div>

@@ -25,14 +25,19 @@ export function WebSearchBody({ item, include }: { item: ResponseFunctionWebSear
         <div className="flex flex-wrap items-center gap-1.5">
           <span className="text-[11px] uppercase tracking-wide text-slate-500">Searched</span>
           {queries.map((q) => (
-            <span key={q} className="inline-flex items-center gap-1.5 rounded-md border border-emerald-200 bg-white px-2 py-0.5 text-[13px]">
+            <span
+              key={q}
+              className="inline-flex items-center gap-1.5 rounded-md border border-emerald-200 bg-white px-2 py-0.5 text-[13px]"
+            >
               <Icon name="search" className="h-3 w-3 text-emerald-700" />
               {q}
             </span>
           ))}
         </div>
       ) : null}
-      {action?.type === "open_page" ? <p className="text-xs">Opened {typeof action.url === "string" ? displayUrl(action.url) : "a page"}</p> : null}
+      {action?.type === "open_page" ? (
+        <p className="text-xs">Opened {typeof action.url === "string" ? displayUrl(action.url) : "a page"}</p>
+      ) : null}
       {action?.type === "find_in_page" ? (
         <p className="text-xs">
           Looked for «{String(action.pattern ?? "")}» in {typeof action.url === "string" ? displayUrl(action.url) : "a page"}
@@ -57,7 +62,8 @@ export function WebSearchBody({ item, include }: { item: ResponseFunctionWebSear
         </ul>
       ) : item.status === "completed" && action?.type === "search" && !include.includes("web_search_call.action.sources") ? (
         <p className="text-[11px] text-slate-500">
-          The sources it read are listed only with <code className="font-mono">include: [&quot;web_search_call.action.sources&quot;]</code>; the answer cites what it used.
+          The sources it read are listed only with <code className="font-mono">include: [&quot;web_search_call.action.sources&quot;]</code>;
+          the answer cites what it used.
         </p>
       ) : null}
     </div>
@@ -101,7 +107,10 @@ export function FileSearchBody({ item }: { item: ResponseFileSearchToolCall }) {
                     {score !== null ? (
                       <span className="ml-auto flex items-center gap-1.5" title="relevance score (0–1)">
                         <span className="h-1.5 w-16 overflow-hidden rounded-full bg-slate-100">
-                          <span className="block h-full bg-teal-500" style={{ width: `${Math.round(Math.min(1, Math.max(0, score)) * 100)}%` }} />
+                          <span
+                            className="block h-full bg-teal-500"
+                            style={{ width: `${Math.round(Math.min(1, Math.max(0, score)) * 100)}%` }}
+                          />
                         </span>
                         <span className="font-mono tabular-nums text-slate-600">{score.toFixed(3)}</span>
                       </span>

@@ -54,7 +54,10 @@ export function StatusPill({ status }: { status: string | null | undefined }) {
   if (!status) return null;
   const running = STATUS_CLS[status]?.includes("blue");
   return (
-    <span data-item-status={status} className={`inline-flex items-center gap-1 rounded-full px-1.5 py-px text-[10px] font-medium ${STATUS_CLS[status] ?? "bg-slate-100 text-slate-700"}`}>
+    <span
+      data-item-status={status}
+      className={`inline-flex items-center gap-1 rounded-full px-1.5 py-px text-[10px] font-medium ${STATUS_CLS[status] ?? "bg-slate-100 text-slate-700"}`}
+    >
       {running ? <span aria-hidden className="h-1.5 w-1.5 animate-pulse rounded-full bg-current" /> : null}
       {status.replaceAll("_", " ")}
     </span>
@@ -178,7 +181,10 @@ export function Steps({ steps, status }: { steps: readonly string[]; status: str
 export function ArgumentsView({ text, complete, label }: { text: string; complete: boolean; label: string }) {
   if (!complete) {
     return (
-      <pre aria-label={label} className="overflow-auto whitespace-pre-wrap break-all rounded-md bg-white/80 p-2 font-mono text-[12.5px] leading-5 text-slate-700">
+      <pre
+        aria-label={label}
+        className="overflow-auto whitespace-pre-wrap break-all rounded-md bg-white/80 p-2 font-mono text-[12.5px] leading-5 text-slate-700"
+      >
         {text}
         <span aria-hidden className="ml-px inline-block h-3.5 w-1.5 translate-y-0.5 animate-pulse bg-slate-400" />
       </pre>

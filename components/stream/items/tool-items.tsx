@@ -23,7 +23,13 @@ export function ImageGenerationBody({ item }: { item: ImageCall }) {
           {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL from the stream */}
           <img
             src={src}
-            alt={final ? (typeof item.revised_prompt === "string" ? item.revised_prompt : "Generated image") : `Partial image ${partial !== null ? partial + 1 : ""}`}
+            alt={
+              final
+                ? typeof item.revised_prompt === "string"
+                  ? item.revised_prompt
+                  : "Generated image"
+                : `Partial image ${partial !== null ? partial + 1 : ""}`
+            }
             className={`max-h-80 w-auto max-w-full rounded-md border border-slate-200 bg-white [image-rendering:auto] ${final ? "" : "blur-[1px] saturate-75"}`}
             style={{ minWidth: 160 }}
           />
@@ -67,13 +73,19 @@ export function CodeInterpreterBody({ item, live }: { item: ResponseCodeInterpre
         o.type === "logs" ? (
           <div key={i}>
             <div className="text-[11px] uppercase tracking-wide text-slate-500">Logs</div>
-            <pre className="overflow-auto whitespace-pre-wrap rounded-md bg-slate-900 p-2 font-mono text-[12px] text-slate-100">{o.logs}</pre>
+            <pre className="overflow-auto whitespace-pre-wrap rounded-md bg-slate-900 p-2 font-mono text-[12px] text-slate-100">
+              {o.logs}
+            </pre>
           </div>
         ) : o.type === "image" ? (
           <figure key={i} className="m-0">
             {citationHref(o.url) ? (
               // eslint-disable-next-line @next/next/no-img-element -- an output file of the container
-              <img src={citationHref(o.url)!} alt="Code interpreter output" className="max-h-64 max-w-full rounded-md border border-slate-200" />
+              <img
+                src={citationHref(o.url)!}
+                alt="Code interpreter output"
+                className="max-h-64 max-w-full rounded-md border border-slate-200"
+              />
             ) : null}
             <figcaption className="break-all font-mono text-[11px] text-slate-500">{o.url}</figcaption>
           </figure>
@@ -97,7 +109,9 @@ export function McpListToolsBody({ item }: { item: ListTools }) {
         <span className="font-mono">{item.server_label}</span>
       </Field>
       {item.error ? <p className="text-xs text-red-700">{item.error}</p> : null}
-      {tools.length === 0 ? <p className="text-xs text-slate-500">{item.status === "in_progress" ? "Listing tools…" : "No tools."}</p> : null}
+      {tools.length === 0 ? (
+        <p className="text-xs text-slate-500">{item.status === "in_progress" ? "Listing tools…" : "No tools."}</p>
+      ) : null}
       <ul className="flex flex-col gap-1">
         {tools.map((t) => (
           <li key={t.name} className="rounded-md border border-slate-200 bg-white px-2 py-1">

@@ -14,7 +14,7 @@ export async function POST(request: Request): Promise<Response> {
   try {
     json = JSON.parse(text);
   } catch {
-    return new ApiError(400, "The request body is not valid JSON. Send a JSON object such as {\"model\": \"gpt-4.1\", \"input\": \"Hello\"}.", {
+    return new ApiError(400, 'The request body is not valid JSON. Send a JSON object such as {"model": "gpt-4.1", "input": "Hello"}.', {
       code: "invalid_json",
     }).toResponse();
   }

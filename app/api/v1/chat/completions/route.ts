@@ -12,9 +12,13 @@ export async function POST(request: Request): Promise<Response> {
   try {
     json = JSON.parse(text);
   } catch {
-    return new ApiError(400, "The request body is not valid JSON. Send a JSON object such as {\"model\": \"gpt-4.1\", \"messages\": [{\"role\": \"user\", \"content\": \"Hello\"}]}.", {
-      code: "invalid_json",
-    }).toResponse();
+    return new ApiError(
+      400,
+      'The request body is not valid JSON. Send a JSON object such as {"model": "gpt-4.1", "messages": [{"role": "user", "content": "Hello"}]}.',
+      {
+        code: "invalid_json",
+      },
+    ).toResponse();
   }
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
     return new ApiError(400, "The request body must be a JSON object.", { code: "invalid_type" }).toResponse();
