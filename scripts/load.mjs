@@ -79,6 +79,13 @@ async function waitHealthy(url, ms) {
   throw new Error(`the server at ${url} did not become healthy`);
 }
 
+// A server started with the default PLAYGROUND_RATE_LIMIT_PER_MIN (120) answers most of a 200-stream wave with 429.
+const RATE_LIMITED_HINT = (n) =>
+  `rate limited:   ${n} streams got 429 rate_limit_exceeded: the server's per-client limit (PLAYGROUND_RATE_LIMIT_PER_MIN, ` +
+  `default 120 a minute) counts every stream of this test as one client. Run the server with no limit, e.g.\n` +
+  `                PLAYGROUND_RATE_LIMIT_PER_MIN=0 npm start   (then: npm run load -- --url http://127.0.0.1:3000)\n` +
+  `                or run \`npm run load\` without --url: it starts its own server with the limit off.`;
+
 async function stream(path) {
   const res = await fetch(`${BASE}${path}`, {
     method: "POST",
@@ -86,7 +93,11 @@ async function stream(path) {
     body: BODY,
     signal: AbortSignal.timeout(Math.max(1000, DEADLINE - Date.now())),
   });
-  if (!res.ok) throw new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
+  if (!res.ok) {
+    const error = new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
+    error.status = res.status;
+    throw error;
+  }
   return Buffer.from(await res.arrayBuffer()).toString("utf8");
 }
 
@@ -128,6 +139,7 @@ try {
 
   let ok = 0;
   let bad = 0;
+  let limited = 0;
   let bytes = 0;
   const failures = [];
   const started = performance.now();
@@ -139,6 +151,7 @@ try {
         bytes += Buffer.byteLength(r.value);
       } else {
         bad++;
+        if (r.status === "rejected" && r.reason?.status === 429) limited++;
         if (failures.length < 3) failures.push(r.status === "rejected" ? String(r.reason) : "content differs from the direct stream");
       }
     }
@@ -159,9 +172,11 @@ try {
     );
   else console.log("server memory:  not measured (--url: the server is not a child of this script)");
   for (const f of failures) console.log(`failure:        ${f}`);
+  if (limited > 0) console.log(RATE_LIMITED_HINT(limited));
   process.exitCode = bad === 0 && ok > 0 ? 0 : 1;
 } catch (error) {
   console.error(`load: ${error instanceof Error ? error.message : error}`);
+  if (error?.status === 429) console.error(RATE_LIMITED_HINT(1));
   process.exitCode = 1;
 } finally {
   if (sampler) clearInterval(sampler);
