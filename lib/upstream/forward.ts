@@ -3,7 +3,7 @@ import { ApiError } from "@/lib/api-error";
 import { serverEnv } from "./config";
 import { BodyTooLarge } from "./limits";
 import { assertPublicUpstream } from "./net-guard";
-import { redactSecrets } from "./redact";
+import { redactSecrets, StreamRedactor } from "./redact";
 import type { Upstream } from "./resolve";
 
 /** Request headers worth passing upstream besides auth and content type. */
@@ -57,7 +57,9 @@ export const HTML_ANSWER = "the upstream answered with an HTML page, not an API 
  *   non-JSON error page keeps its status but gets the API's error shape;
  * - an event stream that breaks or goes silent ends with a final SSE `error` event in plain words (the page keeps
  *   the text that arrived), never with a dropped connection;
- * - transport failures → 502 in the API's error shape, with any key redacted.
+ * - transport failures → 502 in the API's error shape, with any key redacted;
+ * - the key sent upstream is replaced by `[redacted]` in every body passed back (streamed or not, any status), also
+ *   when it arrives split across two reads (redact.ts `StreamRedactor`).
  */
 export async function forward(incoming: Request, upstream: Upstream, opts: ForwardOptions, timeouts?: Timeouts): Promise<Response> {
   const env = serverEnv();
@@ -161,7 +163,8 @@ export async function forward(incoming: Request, upstream: Upstream, opts: Forwa
     if (value !== null) outHeaders.set(name, value);
   }
   if (!upstreamResponse.ok && !isSse) {
-    // Error bodies are small: read them so a key the upstream echoes ("Incorrect API key provided: sk-…") is redacted.
+    // Error bodies are small: read them so a key the upstream echoes ("Incorrect API key provided: sk-…") is redacted,
+    // along with anything else shaped like a key. Every other body is redacted as it streams (guardBody).
     incoming.signal.removeEventListener("abort", onCallerGone);
     const text = await readHead(upstreamResponse, 256 * 1024).catch(() => "");
     return new Response(redactSecrets(text, [upstream.apiKey]), { status: upstreamResponse.status, headers: outHeaders });
@@ -226,6 +229,13 @@ function guardBody(
 ): ReadableStream<Uint8Array> {
   const reader = source.getReader();
   const host = safeHost(ctx.upstream.baseUrl);
+  // The exact key sent upstream is replaced in every byte passed back, whatever the status or content type.
+  const key = ctx.upstream.apiKey;
+  const redactor = key && key.length >= 4 ? new StreamRedactor(key) : null;
+  const flushHeld = (out: ReadableStreamDefaultController<Uint8Array>) => {
+    const rest = redactor?.flush();
+    if (rest && rest.length > 0) out.enqueue(rest);
+  };
   // One idle timer per stream, not one set and cleared per chunk: it re-arms itself for the time left while a read
   // is pending, and lapses when none is (a slow caller is not a silent upstream; the next read arms it again).
   let waitingSince = -1;
@@ -257,14 +267,21 @@ function guardBody(
         if (done) {
           clear();
           ctx.done();
+          flushHeld(out);
           if (ctx.controller.signal.reason instanceof IdleTimeout) return endWithError(out, "idle");
           out.close();
           return;
         }
-        out.enqueue(value);
+        if (!redactor) out.enqueue(value);
+        else {
+          // Nothing to send yet (a possible key prefix is held): the pending read makes the stream pull again.
+          const safe = redactor.push(value);
+          if (safe.length > 0) out.enqueue(safe);
+        }
       } catch (error) {
         clear();
         ctx.done();
+        flushHeld(out);
         endWithError(out, ctx.controller.signal.reason instanceof IdleTimeout ? "idle" : "broken", error);
       }
     },

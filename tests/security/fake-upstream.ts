@@ -110,6 +110,37 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
           }),
         );
         return;
+      case "keysse": {
+        // The key, twice, inside an SSE `error` event of a 200 stream.
+        const key = req.headers.authorization?.slice(7) ?? "";
+        head(res);
+        res.end(opening() + enc("error", { code: "invalid_api_key", message: `Bad key ${key}; again: ${key}.`, param: null }, 9));
+        return;
+      }
+      case "keysplit": {
+        // The key split across two network reads, mid-key, with a pause between them.
+        const key = req.headers.authorization?.slice(7) ?? "";
+        const half = Math.floor(key.length / 2);
+        head(res);
+        res.write(opening() + `event: error\ndata: {"type":"error","code":"x","message":"key ${key.slice(0, half)}`);
+        setTimeout(() => res.end(`${key.slice(half)} end","param":null}\n\n`), 40);
+        return;
+      }
+      case "key401sse": {
+        // 401 with an event-stream content type, echoing the key in upper case too.
+        const key = req.headers.authorization?.slice(7) ?? "";
+        head(res, 401);
+        res.end(
+          enc("error", { code: "invalid_api_key", message: `Incorrect API key provided: ${key} (${key.toUpperCase()})`, param: null }),
+        );
+        return;
+      }
+      case "keyjson200": {
+        // A 200 JSON body that echoes the request headers (an httpbin-like gateway).
+        head(res, 200, "application/json");
+        res.end(JSON.stringify({ object: "list", data: [], headers: req.headers }));
+        return;
+      }
       case "redirect":
         res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" });
         res.end();
