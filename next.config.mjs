@@ -18,7 +18,7 @@ const nextConfig = {
   devIndicators: false,
   poweredByHeader: false,
   // The SQLite/Postgres drivers are native or Node-only: keep them out of the bundler.
-  serverExternalPackages: ["@libsql/client", "libsql", "pg"],
+  serverExternalPackages: ["@libsql/client", "libsql", "pg", "undici"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

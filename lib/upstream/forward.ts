@@ -2,7 +2,7 @@ import "server-only";
 import { ApiError } from "@/lib/api-error";
 import { serverEnv } from "./config";
 import { BodyTooLarge } from "./limits";
-import { assertPublicUpstream } from "./net-guard";
+import { assertPublicUpstream, ForbiddenAddress } from "./net-guard";
 import { redactSecrets, StreamRedactor } from "./redact";
 import type { Upstream } from "./resolve";
 
@@ -119,6 +119,9 @@ export async function forward(incoming: Request, upstream: Upstream, opts: Forwa
         },
       ).toResponse(tag);
     }
+    // The name resolved to an internal address at connect time (DNS rebinding after the first check).
+    const forbidden = findCause(error, ForbiddenAddress);
+    if (forbidden) return forbidden.error.toResponse(tag);
     const tooLarge = findCause(error, BodyTooLarge);
     if (tooLarge) {
       return new ApiError(413, `The request body is over the limit of ${tooLarge.maxBytes} bytes.`, {

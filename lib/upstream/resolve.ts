@@ -3,6 +3,7 @@ import { ApiError } from "@/lib/api-error";
 import { localEngineFetch } from "@/lib/local-engine";
 import { authorizeUpstreamUse, isAccessToken } from "./access";
 import { serverEnv } from "./config";
+import { guardedFetch } from "./net-guard";
 
 export type UpstreamKind = "openai" | "local";
 
@@ -51,7 +52,9 @@ export function resolveUpstream(request: Request): Upstream {
       });
     }
     authorizeUpstreamUse(request, "a custom base URL");
-    return { kind: "openai", baseUrl, fetch: globalThis.fetch, apiKey: callerKey, custom: true };
+    // The guarded fetch checks each address again when it connects (DNS rebinding); allowed private hosts skip it.
+    const fetch = env.UPSTREAM_ALLOW_PRIVATE ? globalThis.fetch : guardedFetch;
+    return { kind: "openai", baseUrl, fetch, apiKey: callerKey, custom: true };
   }
   if (callerKey) return { kind: "openai", baseUrl: env.OPENAI_BASE_URL, fetch: globalThis.fetch, apiKey: callerKey };
   if (!env.OPENAI_API_KEY) return localUpstream();
