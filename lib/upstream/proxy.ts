@@ -1,5 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/api-error";
+import { assertJsonDepth } from "@/lib/json-depth";
 import { serverEnv } from "./config";
 import { forward, type ForwardOptions } from "./forward";
 import { capStream, payloadTooLarge, readTextCapped, takeToken } from "./limits";
@@ -32,11 +33,14 @@ export async function proxy(request: Request, opts: ForwardOptions): Promise<Res
 
 /**
  * A JSON body for the proxy, read with the size cap (PLAYGROUND_MAX_BODY_BYTES → 413, incrementally: never more
- * than the cap is buffered). Returns the text, or the error response to send.
+ * than the cap is buffered) and the nesting cap (400 `json_too_deep`). Returns the text, or the error response to send.
  */
 export async function readProxyBody(request: Request): Promise<{ text: string } | { response: Response }> {
   try {
-    return { text: await readTextCapped(request, serverEnv().PLAYGROUND_MAX_BODY_BYTES) };
+    const text = await readTextCapped(request, serverEnv().PLAYGROUND_MAX_BODY_BYTES);
+    // Thousands of nesting levels would overflow the validators' recursion (500): refuse with a 400 first.
+    assertJsonDepth(text);
+    return { text };
   } catch (error) {
     if (error instanceof ApiError) return { response: error.toResponse() };
     throw error;

@@ -1,4 +1,5 @@
 import { ApiError } from "@/lib/api-error";
+import { assertJsonDepth } from "@/lib/json-depth";
 import { readTextCapped } from "@/lib/upstream/limits";
 import { SharePayloadSchema, permalinkPath, type ShareCapabilities, type ShareCreated } from "@/lib/share/schema";
 import { serverEnv } from "@/lib/upstream/config";
@@ -43,6 +44,8 @@ export async function POST(request: Request): Promise<Response> {
       );
     }
     const text = await readTextCapped(request, shareMaxBytes() + ENVELOPE_SLACK, "Share without the recording, or a shorter run.");
+    // A body thousands of levels deep would overflow the scrubber's recursion: 400 naming where, not a 503.
+    assertJsonDepth(text, { segments: 4 });
     let json: unknown;
     try {
       json = JSON.parse(text);

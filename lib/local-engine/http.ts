@@ -1,0 +1,62 @@
+import "server-only";
+import { ApiError } from "@/lib/api-error";
+import { assertJsonDepth } from "@/lib/json-depth";
+import { serverEnv } from "@/lib/upstream/config";
+import { payloadTooLarge, readTextCapped, takeToken } from "@/lib/upstream/limits";
+import { redactSecrets } from "@/lib/upstream/redact";
+import { handleLocalEngineRequest } from "./index";
+
+/**
+ * `/api/local/v1/*` from the network: the same guards as `/api/v1` before the engine sees the request: the
+ * per-client limit (PLAYGROUND_RATE_LIMIT_PER_MIN → 429 + Retry-After, its own bucket), the body cap
+ * (PLAYGROUND_MAX_BODY_BYTES → 413, read incrementally: never more than the cap is buffered) and the JSON nesting cap
+ * (400 `json_too_deep`). The proxy reaches the engine in-process (`localEngineFetch`) after its own guards.
+ */
+export async function handleLocalEngineHttp(request: Request): Promise<Response> {
+  try {
+    const env = serverEnv();
+    takeToken("local", request, env.PLAYGROUND_RATE_LIMIT_PER_MIN);
+    if (request.body === null || request.method === "GET" || request.method === "HEAD") return await handleLocalEngineRequest(request);
+    const max = env.PLAYGROUND_MAX_BODY_BYTES;
+    const type = request.headers.get("content-type") ?? "";
+    let body: string | Uint8Array<ArrayBuffer>;
+    if (/^multipart\//i.test(type)) body = await readBytesCapped(request, max);
+    else {
+      body = await readTextCapped(request, max);
+      assertJsonDepth(body);
+    }
+    const headers = new Headers(request.headers);
+    headers.delete("content-length");
+    return await handleLocalEngineRequest(new Request(request.url, { method: request.method, headers, body, signal: request.signal }));
+  } catch (error) {
+    if (error instanceof ApiError) return error.toResponse();
+    const message = redactSecrets(error instanceof Error ? error.message : String(error));
+    return new ApiError(500, `The local engine failed to handle the request: ${message}`, { type: "server_error" }).toResponse();
+  }
+}
+
+/** A body's bytes (file uploads), refusing with 413 once past `maxBytes`. */
+async function readBytesCapped(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(request.headers.get("content-length") ?? "");
+  if (Number.isFinite(declared) && declared > maxBytes) throw payloadTooLarge(maxBytes);
+  const reader = request.body!.getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw payloadTooLarge(maxBytes);
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.byteLength;
+  }
+  return out;
+}
