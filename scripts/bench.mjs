@@ -16,7 +16,10 @@
  *      against a naive renderer (app/bench/naive, whole markdown re-parsed per update) on the same streams.
  *   4. Page weight: first-load JS of `/` and `/p/{id}` (gzipped here with zlib), server start → first ready request.
  *
- * Options: --build (force `next build`), --quick (fewer samples), --skip-view, --only=proxy|view|weight.
+ *   5. Event loop under a large input: `/api/health` latency (p50, p95, max) while the local engine answers one 25 MB
+ *      many-word input and one 29 MB single-word input (`/api/local/v1/responses`, not streamed, no pacing).
+ *
+ * Options: --build (force `next build`), --quick (fewer samples), --skip-view, --only=proxy|view|weight|engine.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
@@ -1062,6 +1065,68 @@ async function benchWeight(app) {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------------------------------
+// 5. Event loop under a large input: does one big request starve every other one?
+
+function healthOnce(port) {
+  return new Promise((resolve) => {
+    const t0 = now();
+    const req = http.get({ host: "127.0.0.1", port, path: "/api/health", agent }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(now() - t0));
+    });
+    req.on("error", () => resolve(NaN));
+  });
+}
+
+async function benchEngineLoop(app) {
+  const cases = [
+    ["25 MB, many words", Array.from({ length: (25 * 1024 * 1024) / 8 }, (_, i) => `word${i % 1000}`).join(" ")],
+    ["29 MB, one word", "a".repeat(29 * 1024 * 1024)],
+  ];
+  const rows = [];
+  const idle = [];
+  for (let i = 0; i < 20; i++) idle.push(await healthOnce(app.port));
+  rows.push(["idle (no big request)", ms(median(idle)), ms(quantile(idle, 0.95)), ms(Math.max(...idle)), "", ""]);
+  for (const [label, input] of cases) {
+    const payload = JSON.stringify({ model: "local-echo-1", input });
+    let done = false;
+    const t0 = now();
+    const big = new Promise((resolve) => {
+      const req = http.request(
+        {
+          host: "127.0.0.1",
+          port: app.port,
+          path: "/api/local/v1/responses",
+          method: "POST",
+          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload), "x-local-engine-delay-ms": "0" },
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode));
+        },
+      );
+      req.on("error", (e) => resolve(String(e)));
+      req.end(payload);
+    }).then((status) => ((done = true), status));
+    const samples = [];
+    while (!done) {
+      samples.push(await healthOnce(app.port));
+      await sleep(10);
+    }
+    const status = await big;
+    rows.push([
+      label,
+      ms(median(samples)),
+      ms(quantile(samples, 0.95)),
+      ms(Math.max(...samples)),
+      `${fmt((now() - t0) / 1000, 2)} s`,
+      status,
+    ]);
+  }
+  return rows;
+}
+
 async function main() {
   const started = now();
   ensureBuild();
@@ -1078,6 +1143,7 @@ async function main() {
   let pipe = null;
   let view = null;
   let weight = null;
+  let engineLoop = null;
   try {
     if (want("proxy")) {
       log("proxy…");
@@ -1088,6 +1154,10 @@ async function main() {
     if (want("weight")) {
       log("page weight…");
       weight = await benchWeight(app);
+    }
+    if (want("engine")) {
+      log("event loop under a large input…");
+      engineLoop = await benchEngineLoop(app);
     }
   } finally {
     stopApp(app.child);
@@ -1212,6 +1282,13 @@ async function main() {
     ]);
     rows.push(["server start → first ready /api/health", ms(app.readyMs, 0), "next start, production build", "", ""]);
     table("4. Page weight (JS fetched before load, gzipped with zlib level 6)", ["figure", "value", "detail", "budget", ""], rows);
+  }
+  if (engineLoop) {
+    table(
+      "5. Event loop under a large input (/api/health latency while the local engine answers one big request)",
+      ["while", "health p50", "health p95", "health max", "big request", "status"],
+      engineLoop,
+    );
   }
   console.log(
     "\nFor scale, openai-responses-starter-app on the same kind of machine: 2.15 s to the last word of 20,000 words, long tasks 925 ms total / 167 ms longest, proxy keeps 12 % of throughput and adds 7.4 ms TTFB, 429 kB first-load JS.",

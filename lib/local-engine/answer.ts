@@ -35,9 +35,11 @@ export function composeAnswer(turn: TurnContext): string {
   } else {
     const quoted = firstWords(text.trim(), QUOTE_MAX_WORDS);
     const words = countWords(text);
-    const intro = quoted.truncated
-      ? `You wrote ${plural(words, "word")}; here are the first ${QUOTE_MAX_WORDS}:`
-      : "Here is what you wrote:";
+    const intro = !quoted.truncated
+      ? "Here is what you wrote:"
+      : words > QUOTE_MAX_WORDS
+        ? `You wrote ${plural(words, "word")}; here are the first ${QUOTE_MAX_WORDS}:`
+        : `You wrote ${plural(words, "word")}; here is how it begins:`;
     blocks.push(intro, blockquote(quoted.truncated ? `${quoted.text} …` : quoted.text));
   }
 
@@ -118,9 +120,10 @@ function blockquote(text: string): string {
 
 /** One line, at most `maxWords` words, for «inline quotes». */
 function inline(text: string, maxWords: number): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  const cut = firstWords(flat, maxWords);
-  return cut.truncated ? `${cut.text.trimEnd()}…` : cut.text;
+  // Cut first, then flatten: the same words as flattening the whole text, without copying a huge one.
+  const cut = firstWords(text.trimStart(), maxWords);
+  const flat = cut.text.replace(/\s+/g, " ").trim();
+  return cut.truncated ? `${flat}…` : flat;
 }
 
 function joinList(items: string[]): string {

@@ -61,7 +61,8 @@ function readingParagraph(turn: TurnContext): string {
 }
 
 function quote(text: string): string {
-  const flat = text.replace(/\s+/g, " ");
-  const cut = firstWords(flat, 14);
-  return cut.truncated ? `${cut.text.trimEnd()}…` : cut.text;
+  // Cut first, then flatten: the same words as flattening the whole text, without copying a huge one.
+  const cut = firstWords(text, 14);
+  const flat = cut.text.replace(/\s+/g, " ");
+  return cut.truncated ? `${flat.trimEnd()}…` : flat;
 }

@@ -7,7 +7,7 @@ import { EngineRun } from "./run";
 import { parseCreateResponseBody } from "./schema";
 import { SSE_HEADERS, sseStream } from "./sse";
 import { deleteStoredResponse, getStoredResponse, putStoredResponse, type StoredResponse } from "./state";
-import { buildTurn } from "./turn";
+import { buildTurn, prepareTurnTexts } from "./turn";
 
 /** Handlers of the `/v1/responses` family. Each returns a Response or throws an ApiError (the router renders it). */
 
@@ -15,6 +15,7 @@ import { buildTurn } from "./turn";
 export async function createResponse(req: Request): Promise<Response> {
   const request = parseCreateResponseBody(await req.text());
   const items = normalizeInput(request.input);
+  await prepareTurnTexts(request, items);
   const turn = buildTurn(request, items);
   const run = new EngineRun({
     turn,

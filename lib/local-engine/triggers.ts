@@ -44,9 +44,10 @@ export function readTriggers(text: string | null | undefined): Triggers {
 
 /** The text without trigger words (what searches and argument extraction look at). */
 export function stripTriggers(text: string): string {
+  // Only runs that change are replaced (not every single space): a huge input is not rebuilt piece by piece.
   return text
     .replace(TRIGGER_RE, " ")
-    .replace(/[ \t]+/g, " ")
+    .replace(/(?: [ \t]|\t)[ \t]*/g, " ")
     .trim();
 }
 

@@ -4,7 +4,7 @@ import { attachmentCount, inputStats, instructionsText, itemTexts, lastUserText,
 import type { CreateResponseRequest } from "./schema";
 import { getStoredResponse } from "./state";
 import { assertCallsAnswered } from "./function-calls";
-import { countTokens } from "./tokens";
+import { countTokens, prepareTextCounts } from "./tokens";
 import { assertNotRateLimited } from "./triggers";
 import type { JsonObject, OutputItem } from "./types";
 
@@ -37,6 +37,16 @@ export interface TurnContext {
 
 /** Flat input-token cost of one image or file part (the engine never reads them). */
 export const ATTACHMENT_TOKENS = 85;
+
+/**
+ * Counts this request's large texts ahead, yielding to the event loop between slices (tokens.ts), so `buildTurn` and
+ * the answer only look the counts up: one huge input never holds the server for long at a time.
+ */
+export async function prepareTurnTexts(request: CreateResponseRequest, items: readonly StoredItem[]): Promise<void> {
+  const texts: Array<string | null> = [instructionsText(request.instructions), lastUserText(items)];
+  for (const item of items) texts.push(...itemTexts(item));
+  await prepareTextCounts(texts);
+}
 
 export function buildTurn(request: CreateResponseRequest, items: StoredItem[]): TurnContext {
   const userText = lastUserText(items);
