@@ -60,16 +60,60 @@ export function findExcessDepth(text: string, maxDepth = MAX_JSON_DEPTH, segment
   return null;
 }
 
+/**
+ * `findExcessDepth` over UTF-8 bytes (a body not yet decoded): the same scan, strings skipped with the native
+ * `indexOf`, so a guard can check a body without decoding it (the engine decodes it once, later).
+ */
+export function findExcessDepthInBytes(bytes: Uint8Array, maxDepth = MAX_JSON_DEPTH, segments = 3): ExcessDepth | null {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const isArray: boolean[] = [];
+  const keys: Array<string | number> = [];
+  let depth = 0;
+  let lastString = "";
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i]!;
+    if (c === QUOTE) {
+      let end = buf.indexOf(QUOTE, i + 1);
+      while (end !== -1) {
+        let slashes = 0;
+        while (buf[end - 1 - slashes] === BACKSLASH) slashes++;
+        if (slashes % 2 === 0) break;
+        end = buf.indexOf(QUOTE, end + 1);
+      }
+      if (end === -1) return null;
+      if (depth <= segments) lastString = buf.toString("utf8", i + 1, Math.min(end, i + 1 + 200));
+      i = end;
+    } else if (c === 0x7b || c === 0x5b) {
+      depth++;
+      if (depth > maxDepth) return { depth, path: path(keys, Math.min(depth - 1, segments)) };
+      if (depth <= segments) {
+        isArray[depth] = c === 0x5b;
+        keys[depth] = c === 0x5b ? 0 : "";
+      }
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    } else if (c === 0x3a) {
+      if (depth <= segments && depth > 0) keys[depth] = lastString;
+    } else if (c === 0x2c) {
+      if (depth <= segments && depth > 0 && isArray[depth]) keys[depth] = (keys[depth] as number) + 1;
+    }
+  }
+  return null;
+}
+
 function path(keys: Array<string | number>, levels: number): string[] {
   const out: string[] = [];
   for (let level = 1; level <= levels; level++) out.push(String(keys[level]));
   return out;
 }
 
-/** Throws a 400 in the API's error shape when `text` nests deeper than `maxDepth`. */
-export function assertJsonDepth(text: string, opts: { maxDepth?: number; segments?: number } = {}): void {
+/** Throws a 400 in the API's error shape when the JSON text or bytes nest deeper than `maxDepth`. */
+export function assertJsonDepth(body: string | Uint8Array, opts: { maxDepth?: number; segments?: number } = {}): void {
   const maxDepth = opts.maxDepth ?? MAX_JSON_DEPTH;
-  const found = findExcessDepth(text, maxDepth, opts.segments ?? 3);
+  const found =
+    typeof body === "string"
+      ? findExcessDepth(body, maxDepth, opts.segments ?? 3)
+      : findExcessDepthInBytes(body, maxDepth, opts.segments ?? 3);
   if (!found) return;
   const param = found.path.join(".") || null;
   throw new ApiError(

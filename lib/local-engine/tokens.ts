@@ -44,7 +44,7 @@ function isCjk(cp: number): boolean {
   return known === 1;
 }
 
-/** JavaScript's `\s` (what TOKEN_RE and WORD_RE split on). */
+/** JavaScript's `\s` (what TOKEN_RE and the word pattern `[CJK]|[^\s CJK]+` split on). */
 function isSpace(cp: number): boolean {
   if (cp < 0x80) return cp === 32 || (cp >= 9 && cp <= 13);
   return (
@@ -61,7 +61,7 @@ function isSpace(cp: number): boolean {
 }
 
 /**
- * Counts tokens (TOKEN_RE's matches), words (WORD_RE's matches) and code points in one pass, resumable: `feed`
+ * Counts tokens (TOKEN_RE's matches), words (CJK characters and runs of other non-space characters) and code points in one pass, resumable: `feed`
  * slices in order (cut between code points), then `result`.
  */
 class Counter {
@@ -169,7 +169,7 @@ export function countCharacters(text: string): number {
  * `maxWords × QUOTE_CHARS_PER_WORD` characters (cut between code points), so one enormous word is not quoted whole.
  */
 export function firstWords(text: string, maxWords: number): { text: string; truncated: boolean } {
-  // The words of `[CJK]|[^\\sCJK]+`, found by the scanner (a regex with \p{Script} classes costs ~100 ns a char).
+  // The words of `[CJK]|[^\sCJK]+`, found by the scanner (a regex with \p{Script} classes costs ~100 ns a char).
   const maxChars = maxWords * QUOTE_CHARS_PER_WORD;
   let seen = 0;
   let end = 0;

@@ -5,7 +5,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { GET as localGet, POST as localPost } from "@/app/api/local/v1/[...path]/route";
 import { POST as share } from "@/app/api/share/route";
 import { POST as createResponse } from "@/app/api/v1/responses/route";
-import { findExcessDepth } from "@/lib/json-depth";
+import { findExcessDepth, findExcessDepthInBytes } from "@/lib/json-depth";
 import { getStore } from "@/lib/store";
 import { resetRateLimits } from "@/lib/upstream/limits";
 
@@ -160,6 +160,14 @@ describe("findExcessDepth", () => {
   it("names array indexes and object keys on the way down", () => {
     const text = JSON.stringify({ tools: [{ x: 1 }, { type: "function", parameters: { p: { q: {} } } }] });
     expect(findExcessDepth(text, 4)?.path).toEqual(["tools", "1", "parameters"]);
+  });
+
+  it("gives the same answer on UTF-8 bytes as on text (multi-byte keys, escaped quotes)", () => {
+    const text = JSON.stringify({ 'clé"é': [{ 名前: { deep: [[[[1]]]] } }], s: '[[[\\"{{' });
+    for (const max of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      expect(findExcessDepthInBytes(new TextEncoder().encode(text), max, 4), String(max)).toEqual(findExcessDepth(text, max, 4));
+    }
+    expect(findExcessDepth(text, 3, 4)?.path).toEqual(['clé"é'.replace('"', '\\"'), "0", "名前"]);
   });
 
   it("is iterative: a million levels do not overflow the stack", () => {
