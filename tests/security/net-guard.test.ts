@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetch as undiciFetch } from "undici";
 import { forward } from "@/lib/upstream/forward";
-import { blockedAddressReason, guardedLookup, publicOnlyAgent, type LookupFunction } from "@/lib/upstream/net-guard";
+import { blockedAddressReason, guardedFetch, guardedLookup, publicOnlyAgent, type LookupFunction } from "@/lib/upstream/net-guard";
 
 /** Every special-purpose range the guard refuses, with one or more addresses inside it. */
 const REFUSED: Record<string, string[]> = {
@@ -162,6 +162,15 @@ describe("SSRF guard at connect time (DNS rebinding)", () => {
     } finally {
       await agent.close();
     }
+  });
+
+  it("guardedFetch (the custom base URL's fetch) refuses localhost at connect time with the system resolver", async () => {
+    const error = await guardedFetch(`http://localhost:${port}/v1/models`).then(
+      () => null,
+      (e: Error & { cause?: Error }) => e,
+    );
+    expect(error?.cause?.name).toBe("ForbiddenAddress");
+    expect(hits).toBe(0);
   });
 
   it("the proxy answers 403 upstream_host_forbidden when the connect-time check refuses the address", async () => {
