@@ -5,11 +5,12 @@ import { newMessage, newPart, type Body } from "@/lib/request/defaults";
 import { parseDataUrl } from "@/lib/media/data-url";
 import { readImageInfo } from "@/lib/media/image-info";
 import { IMAGE_DETAIL_CHOICES, ROLES } from "@/lib/request/limits";
-import { isObject, moveItem, type Path } from "@/lib/request/path";
-import { formatBytes } from "@/lib/request/schema";
+import { moveItem, type Path } from "@/lib/request/path";
+import { formatBytes } from "@/lib/media/bytes";
 import { useComposer, useField } from "./composer-context";
 import { Field, IssueList, JsonField, SelectField, TextField, areaCls, compactCls, iconBtn, inputCls, labelCls, smallBtn } from "./fields";
 import { describeImage, imageFilesOf, readFileAsDataUrl, readImageFile, uploadFile } from "./media-input";
+import { isRecord } from "@/lib/is-record";
 
 /**
  * `input`: a plain string (one "Message" box) or a list of items. Messages get a role and content parts; other
@@ -20,7 +21,7 @@ import { describeImage, imageFilesOf, readFileAsDataUrl, readImageFile, uploadFi
 type Item = Record<string, unknown>;
 
 function isMessage(item: unknown): item is Item {
-  return isObject(item) && (item.type === undefined || item.type === "message") && "role" in item;
+  return isRecord(item) && (item.type === undefined || item.type === "message") && "role" in item;
 }
 
 /** The input as a list, converting a plain string (and string message content) on first structural edit. */
@@ -136,7 +137,7 @@ function isPlainable(item: unknown): boolean {
   return (
     Array.isArray(item.content) &&
     item.content.length === 1 &&
-    isObject(item.content[0]) &&
+    isRecord(item.content[0]) &&
     item.content[0].type === "input_text" &&
     Object.keys(item.content[0]).length === 2
   );

@@ -8,6 +8,7 @@
  * `chatToResponses` is the way back, used by the local engine to answer `/v1/chat/completions` with the same
  * rules (and the same text) as `/v1/responses`.
  */
+import { isRecord } from "@/lib/is-record";
 
 export type Json = Record<string, unknown>;
 
@@ -21,8 +22,6 @@ export interface ChatTranslation {
   body: Json;
   dropped: Dropped[];
 }
-
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Top-level fields with the same name and meaning in both APIs. */
 const SAME_NAME = [
@@ -120,7 +119,7 @@ export function responsesToChat(body: Json): ChatTranslation {
     const tools: Json[] = [];
     body.tools.forEach((tool, i) => {
       const path = `tools[${i}]`;
-      if (!isObject(tool) || typeof tool.type !== "string") return drop(path, "Not a tool object.");
+      if (!isRecord(tool) || typeof tool.type !== "string") return drop(path, "Not a tool object.");
       if (tool.type === "function") {
         const fn: Json = { name: tool.name };
         if (tool.description != null) fn.description = tool.description;
@@ -147,9 +146,9 @@ export function responsesToChat(body: Json): ChatTranslation {
   }
 
   // text.format / text.verbosity
-  if (isObject(body.text)) {
+  if (isRecord(body.text)) {
     const format = body.text.format;
-    if (isObject(format)) {
+    if (isRecord(format)) {
       if (format.type === "json_schema") {
         const js: Json = { name: format.name, schema: format.schema };
         if (format.description != null) js.description = format.description;
@@ -166,7 +165,7 @@ export function responsesToChat(body: Json): ChatTranslation {
   }
 
   // reasoning
-  if (isObject(body.reasoning)) {
+  if (isRecord(body.reasoning)) {
     if (body.reasoning.effort != null) out.reasoning_effort = body.reasoning.effort;
     for (const key of ["summary", "generate_summary"] as const) {
       if (body.reasoning[key] != null) {
@@ -179,7 +178,7 @@ export function responsesToChat(body: Json): ChatTranslation {
   if (body.stream === true) {
     out.stream = true;
     const options: Json = { include_usage: true };
-    if (isObject(body.stream_options) && body.stream_options.include_obfuscation !== undefined) {
+    if (isRecord(body.stream_options) && body.stream_options.include_obfuscation !== undefined) {
       options.include_obfuscation = body.stream_options.include_obfuscation;
     }
     out.stream_options = options;
@@ -213,14 +212,14 @@ function translateToolChoice(choice: unknown, hasTools: boolean): { value: unkno
     if (!hasTools && choice !== "none") return { reason: "No tool survived the translation, so tool_choice has nothing to choose from." };
     return { value: choice };
   }
-  if (!isObject(choice)) return { reason: "Not a tool_choice form." };
+  if (!isRecord(choice)) return { reason: "Not a tool_choice form." };
   if (choice.type === "function") return { value: { type: "function", function: { name: choice.name } } };
   if (choice.type === "custom") return { value: { type: "custom", custom: { name: choice.name } } };
   if (choice.type === "allowed_tools" && Array.isArray(choice.tools)) {
     const tools: Json[] = [];
     for (const t of choice.tools) {
-      if (isObject(t) && t.type === "function") tools.push({ type: "function", function: { name: t.name } });
-      else if (isObject(t) && t.type === "custom") tools.push({ type: "custom", custom: { name: t.name } });
+      if (isRecord(t) && t.type === "function") tools.push({ type: "function", function: { name: t.name } });
+      else if (isRecord(t) && t.type === "custom") tools.push({ type: "custom", custom: { name: t.name } });
     }
     if (tools.length === 0) return { reason: "The allowed tools are all built-in tools, which Chat Completions does not have." };
     return { value: { type: "allowed_tools", allowed_tools: { mode: choice.mode, tools } } };
@@ -231,7 +230,7 @@ function translateToolChoice(choice: unknown, hasTools: boolean): { value: unkno
 type DropFn = (path: string, reason: string) => void;
 
 function translateItem(item: unknown, path: string, messages: Json[], drop: DropFn): void {
-  if (!isObject(item)) return drop(path, "Not an input item.");
+  if (!isRecord(item)) return drop(path, "Not an input item.");
   const type = item.type ?? "message";
   if (type === "message") return translateMessage(item, path, messages, drop);
   if (type === "function_call") {
@@ -264,9 +263,9 @@ function translateMessage(item: Json, path: string, messages: Json[], drop: Drop
     const texts: string[] = [];
     let refusal: string | null = null;
     content.forEach((part, j) => {
-      if (isObject(part) && (part.type === "output_text" || part.type === "input_text") && typeof part.text === "string")
+      if (isRecord(part) && (part.type === "output_text" || part.type === "input_text") && typeof part.text === "string")
         texts.push(part.text);
-      else if (isObject(part) && part.type === "refusal" && typeof part.refusal === "string") refusal = part.refusal;
+      else if (isRecord(part) && part.type === "refusal" && typeof part.refusal === "string") refusal = part.refusal;
       else drop(`${path}.content[${j}]`, "Assistant messages in Chat Completions hold only text and a refusal.");
     });
     const msg: Json = { role: "assistant", content: texts.join("") };
@@ -289,7 +288,7 @@ function translateMessage(item: Json, path: string, messages: Json[], drop: Drop
 }
 
 function translatePart(part: unknown, at: string, drop: DropFn): Json | null {
-  if (!isObject(part)) {
+  if (!isRecord(part)) {
     drop(at, "Not a content part.");
     return null;
   }
@@ -328,7 +327,7 @@ function toolOutputContent(output: unknown, at: string, drop: DropFn): string {
   if (Array.isArray(output)) {
     const texts: string[] = [];
     output.forEach((part, j) => {
-      if (isObject(part) && part.type === "input_text" && typeof part.text === "string") texts.push(part.text);
+      if (isRecord(part) && part.type === "input_text" && typeof part.text === "string") texts.push(part.text);
       else drop(`${at}[${j}]`, "Chat Completions tool messages hold only text.");
     });
     return texts.join("");
@@ -350,7 +349,7 @@ export function chatToResponses(chat: Json): ResponsesFromChat {
   const sourceOf: number[] = [];
   const messages = Array.isArray(chat.messages) ? chat.messages : [];
   messages.forEach((msg, i) => {
-    if (!isObject(msg)) return;
+    if (!isRecord(msg)) return;
     // A leading system/developer message is the Responses `instructions` (responsesToChat's inverse).
     if (i === 0 && (msg.role === "system" || msg.role === "developer") && typeof msg.content === "string") {
       body.instructions = msg.content;
@@ -374,7 +373,7 @@ export function chatToResponses(chat: Json): ResponsesFromChat {
       }
       if (Array.isArray(msg.tool_calls)) {
         for (const call of msg.tool_calls) {
-          if (!isObject(call) || !isObject(call.function)) continue;
+          if (!isRecord(call) || !isRecord(call.function)) continue;
           push({ type: "function_call", call_id: call.id, name: call.function.name, arguments: call.function.arguments });
         }
       }
@@ -399,52 +398,52 @@ export function chatToResponses(chat: Json): ResponsesFromChat {
   if (typeof chat.reasoning_effort === "string") body.reasoning = { effort: chat.reasoning_effort };
   if (Array.isArray(chat.tools)) {
     body.tools = chat.tools.map((tool) => {
-      if (isObject(tool) && tool.type === "function" && isObject(tool.function)) return { type: "function", ...tool.function };
-      if (isObject(tool) && tool.type === "custom" && isObject(tool.custom)) return { type: "custom", ...tool.custom };
+      if (isRecord(tool) && tool.type === "function" && isRecord(tool.function)) return { type: "function", ...tool.function };
+      if (isRecord(tool) && tool.type === "custom" && isRecord(tool.custom)) return { type: "custom", ...tool.custom };
       return tool;
     });
   }
   const choice = chat.tool_choice;
   if (typeof choice === "string") body.tool_choice = choice;
-  else if (isObject(choice) && choice.type === "function" && isObject(choice.function))
+  else if (isRecord(choice) && choice.type === "function" && isRecord(choice.function))
     body.tool_choice = { type: "function", name: choice.function.name };
-  else if (isObject(choice) && choice.type === "custom" && isObject(choice.custom))
+  else if (isRecord(choice) && choice.type === "custom" && isRecord(choice.custom))
     body.tool_choice = { type: "custom", name: choice.custom.name };
-  else if (isObject(choice) && choice.type === "allowed_tools" && isObject(choice.allowed_tools)) {
+  else if (isRecord(choice) && choice.type === "allowed_tools" && isRecord(choice.allowed_tools)) {
     const allowed = choice.allowed_tools;
     body.tool_choice = {
       type: "allowed_tools",
       mode: allowed.mode,
       tools: (Array.isArray(allowed.tools) ? allowed.tools : []).map((t) =>
-        isObject(t) && isObject(t.function) ? { type: "function", name: t.function.name } : t,
+        isRecord(t) && isRecord(t.function) ? { type: "function", name: t.function.name } : t,
       ),
     };
   }
   const rf = chat.response_format;
   const text: Json = {};
-  if (isObject(rf) && rf.type === "json_schema" && isObject(rf.json_schema)) text.format = { type: "json_schema", ...rf.json_schema };
-  else if (isObject(rf) && (rf.type === "json_object" || rf.type === "text")) text.format = { type: rf.type };
+  if (isRecord(rf) && rf.type === "json_schema" && isRecord(rf.json_schema)) text.format = { type: "json_schema", ...rf.json_schema };
+  else if (isRecord(rf) && (rf.type === "json_object" || rf.type === "text")) text.format = { type: rf.type };
   if (typeof chat.verbosity === "string") text.verbosity = chat.verbosity;
   if (Object.keys(text).length > 0) body.text = text;
   return { body, sourceOf };
 }
 
 function chatPartToResponses(part: unknown): unknown {
-  if (!isObject(part)) return part;
+  if (!isRecord(part)) return part;
   if (part.type === "text") return { type: "input_text", text: part.text };
-  if (part.type === "image_url" && isObject(part.image_url)) {
+  if (part.type === "image_url" && isRecord(part.image_url)) {
     const out: Json = { type: "input_image", image_url: part.image_url.url };
     out.detail = part.image_url.detail ?? "auto";
     return out;
   }
-  if (part.type === "file" && isObject(part.file)) return { type: "input_file", ...part.file };
+  if (part.type === "file" && isRecord(part.file)) return { type: "input_file", ...part.file };
   return part;
 }
 
 function textOf(content: unknown): string {
   if (typeof content === "string") return content;
   if (Array.isArray(content)) {
-    return content.map((p) => (isObject(p) && typeof p.text === "string" ? p.text : "")).join("");
+    return content.map((p) => (isRecord(p) && typeof p.text === "string" ? p.text : "")).join("");
   }
   return "";
 }

@@ -3,9 +3,10 @@ import type { z } from "zod";
 import { ApiError } from "@/lib/api-error";
 import { parseDataUrl, decodeBase64 } from "@/lib/media/data-url";
 import { readImageInfo } from "@/lib/media/image-info";
-import { formatPath, isObject } from "@/lib/request/path";
+import { formatPath } from "@/lib/request/path";
 import { CreateResponseBody, type CreateResponseRequest, type InputItemParam, type IssueParams } from "@/lib/request/schema";
 import { requireFile } from "./files";
+import { isRecord } from "@/lib/is-record";
 
 /**
  * The engine's request checking for `POST /v1/responses`. The schema itself (limits, item, part and tool types)
@@ -179,7 +180,7 @@ function checkAttachments(request: CreateResponseRequest): void {
   request.input.forEach((item, i) => {
     if (!Array.isArray(item.content)) return;
     (item.content as unknown[]).forEach((part, j) => {
-      if (!isObject(part)) return;
+      if (!isRecord(part)) return;
       const at = (key: string) => formatPath(["input", i, "content", j, key]);
       if (typeof part.file_id === "string" && (part.type === "input_image" || part.type === "input_file")) {
         requireFile(part.file_id, at("file_id"));

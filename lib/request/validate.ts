@@ -1,8 +1,9 @@
 import type { z } from "zod";
 import { checkJsonSchema } from "./json-schema-check";
 import { KNOWN_TOOL_TYPES } from "./limits";
-import { formatPath, getPath, isObject, type PathKey } from "./path";
+import { formatPath, getPath, type PathKey } from "./path";
 import { CreateResponseBody, type IssueParams } from "./schema";
+import { isRecord } from "@/lib/is-record";
 
 /**
  * `validateRequest(body)`: every problem the composer shows before sending, with its path
@@ -19,7 +20,7 @@ export interface RequestIssue {
 type ZodIssue = z.core.$ZodIssue;
 
 export function validateRequest(body: unknown): RequestIssue[] {
-  if (!isObject(body)) return [{ path: "", message: "The request must be a JSON object.", severity: "error" }];
+  if (!isRecord(body)) return [{ path: "", message: "The request must be a JSON object.", severity: "error" }];
   const issues: RequestIssue[] = [];
   const parsed = CreateResponseBody.safeParse(body);
   if (!parsed.success) {
@@ -109,18 +110,18 @@ function warnings(body: Record<string, unknown>): RequestIssue[] {
   }
   const tools = Array.isArray(body.tools) ? body.tools : [];
   tools.forEach((tool, i) => {
-    if (!isObject(tool)) return;
+    if (!isRecord(tool)) return;
     if (typeof tool.type === "string" && !KNOWN_TOOL_TYPES.has(tool.type)) {
       warn(`tools[${i}].type`, `'${tool.type}' is not a tool type this playground knows; it is sent as it is.`);
     }
-    if (tool.type === "function" && isObject(tool.parameters)) {
+    if (tool.type === "function" && isRecord(tool.parameters)) {
       for (const issue of checkJsonSchema(tool.parameters, { strict: tool.strict === true })) {
         if (issue.severity === "warning") warn(formatPath([`tools`, i, "parameters", ...issue.path]), issue.message);
       }
     }
   });
   const format = getPath(body, ["text", "format"]);
-  if (isObject(format) && format.type === "json_schema" && isObject(format.schema)) {
+  if (isRecord(format) && format.type === "json_schema" && isRecord(format.schema)) {
     for (const issue of checkJsonSchema(format.schema, { strict: format.strict === true })) {
       if (issue.severity === "warning") warn(formatPath(["text", "format", "schema", ...issue.path]), issue.message);
     }

@@ -3,7 +3,7 @@
 import { useState, type ReactNode } from "react";
 import { newTool } from "@/lib/request/defaults";
 import { TOOL_TYPES, type ToolType } from "@/lib/request/limits";
-import { isObject, moveItem, type Path } from "@/lib/request/path";
+import { moveItem, type Path } from "@/lib/request/path";
 import { useComposer, useField } from "../composer-context";
 import { IssueList, JsonField, areaCls, compactCls, iconBtn, smallBtn } from "../fields";
 import { CodeInterpreterToolForm } from "./code-interpreter-tool";
@@ -14,6 +14,7 @@ import { FunctionToolForm } from "./function-tool";
 import { ImageGenerationToolForm } from "./image-generation-tool";
 import { McpToolForm } from "./mcp-tool";
 import { WebSearchToolForm } from "./web-search-tool";
+import { isRecord } from "@/lib/is-record";
 
 /** `tools`: one form per tool type, add (menu of types or pasted JSON), remove, reorder. */
 
@@ -115,7 +116,7 @@ function PasteTool({ onAdd, onCancel }: { onAdd: (tool: unknown) => void; onCanc
           onClick={() => {
             try {
               const value: unknown = JSON.parse(text);
-              if (!isObject(value) || typeof value.type !== "string") return setError('A tool is a JSON object with a "type".');
+              if (!isRecord(value) || typeof value.type !== "string") return setError('A tool is a JSON object with a "type".');
               onAdd(value);
             } catch {
               setError("Not valid JSON.");
@@ -147,7 +148,7 @@ function ToolCard({
 }) {
   const path: Path = ["tools", index];
   const f = useField(path, { nested: true });
-  const obj = isObject(tool) ? tool : {};
+  const obj = isRecord(tool) ? tool : {};
   const type = typeof obj.type === "string" ? obj.type : "?";
   const Form = FORMS[type];
   const title = toolTitle(obj);
