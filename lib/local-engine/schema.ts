@@ -1,9 +1,9 @@
 import "server-only";
-import type { z } from "zod";
 import { ApiError } from "@/lib/api-error";
 import { parseDataUrl, decodeBase64 } from "@/lib/media/data-url";
 import { readImageInfo } from "@/lib/media/image-info";
-import { formatPath } from "@/lib/request/path";
+import { blameIssue, type SchemaIssue } from "@/lib/request/issues";
+import { formatPath, getPath } from "@/lib/request/path";
 import { CreateResponseBody, type CreateResponseRequest, type InputItemParam, type IssueParams } from "@/lib/request/schema";
 import { requireFile } from "./files";
 import { isRecord } from "@/lib/is-record";
@@ -49,17 +49,15 @@ export function parseCreateResponseBody(raw: string): CreateResponseRequest {
   return request;
 }
 
-type Issue = z.core.$ZodIssue;
-
 const INTEGER_PARAMS =
   /(^|\.)(max_output_tokens|max_tool_calls|top_logprobs|max_num_results|display_width|display_height|output_compression|partial_images)$/;
 
-/** Turns the most specific zod issue into OpenAI's wording, codes and `param` path (`input[0].content`). */
-export function issueToApiError(issues: readonly Issue[], body: unknown): ApiError {
-  const issue = mostSpecific(issues);
+/** Turns the issue to blame (lib/request/issues.ts, the composer's rule too) into OpenAI's wording, codes and `param` path (`input[0].content`). */
+export function issueToApiError(issues: readonly SchemaIssue[], body: unknown): ApiError {
+  const issue = blameIssue(issues);
   if (!issue) return new ApiError(400, "Invalid request body.", { code: "invalid_value" });
-  const param = formatParam(issue.path);
-  const value = valueAt(body, issue.path);
+  const param = formatPath(issue.path);
+  const value = getPath(body, issue.path);
   const opts = (code: string) => ({ type: "invalid_request_error" as const, param, code });
 
   if (value === undefined && issue.path.length > 0 && issue.code === "invalid_type") {
@@ -120,38 +118,6 @@ export function issueToApiError(issues: readonly Issue[], body: unknown): ApiErr
     default:
       return new ApiError(400, `Invalid '${param}': ${issue.message}`, opts("invalid_value"));
   }
-}
-
-/** Unions report one nested error list per branch; the branch that got deepest into the value explains best. */
-function mostSpecific(issues: readonly Issue[]): Issue | undefined {
-  let best: Issue | undefined;
-  for (const issue of issues) {
-    let candidate: Issue = issue;
-    if (issue.code === "invalid_union" && issue.errors.length > 0) {
-      const nested = mostSpecific(issue.errors.flat());
-      if (nested && nested.path.length > 0) candidate = { ...nested, path: [...issue.path, ...nested.path] } as Issue;
-    }
-    if (!best || candidate.path.length > best.path.length) best = candidate;
-  }
-  return best;
-}
-
-function formatParam(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else out += out === "" ? String(key) : `.${String(key)}`;
-  }
-  return out;
-}
-
-function valueAt(body: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = body;
-  for (const key of path) {
-    if (typeof current !== "object" || current === null) return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }
 
 function article(expected: string): string {

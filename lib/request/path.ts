@@ -10,23 +10,24 @@ export type Path = readonly PathKey[];
 export type JsonObject = Record<string, unknown>;
 
 /** `input[1].content[0].image_url`, the form OpenAI uses in `param`. */
-export function formatPath(path: Path): string {
+export function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const key of path) {
     if (typeof key === "number") out += `[${key}]`;
-    else out += out === "" ? key : `.${key}`;
+    else out += out === "" ? String(key) : `.${String(key)}`;
   }
   return out;
 }
 
-export function getPath(root: unknown, path: Path): unknown {
+export function getPath(root: unknown, path: readonly PropertyKey[]): unknown {
   let current = root;
   for (const key of path) {
     if (typeof key === "number") {
       if (!Array.isArray(current)) return undefined;
       current = current[key];
     } else {
-      if (!isRecord(current)) return undefined;
+      // Symbols (zod paths may hold them) never name a JSON field.
+      if (typeof key === "symbol" || !isRecord(current)) return undefined;
       current = current[key];
     }
   }
