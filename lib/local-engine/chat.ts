@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/api-error";
-import { chatToResponses } from "@/lib/chat/translate";
+import { chatToResponses } from "@/lib/chat/chat-to-responses";
 import { newId, nowSeconds } from "./ids";
 import { normalizeInput } from "./input";
 import { resolveDelayMs } from "./pacing";
