@@ -6,7 +6,7 @@ import { normalizeInput } from "./input";
 import { resolveDelayMs } from "./pacing";
 import { planOutput } from "./producers";
 import { EngineRun } from "./run";
-import { parseCreateResponseBody } from "./schema";
+import { parseCreateResponseBody, parseJsonBody } from "./schema";
 import { SSE_HEADERS, sseStream } from "./sse";
 import { buildTurn } from "./turn";
 import type { EngineStreamEvent, ResponseUsage } from "./types";
@@ -110,18 +110,7 @@ export async function createChatCompletion(req: Request): Promise<Response> {
 
 /** JSON object with a string `model` and a non-empty `messages` array whose entries have a known `role`. */
 function parseChatBody(raw: string): Json {
-  let body: unknown;
-  try {
-    body = JSON.parse(raw);
-  } catch {
-    throw new ApiError(
-      400,
-      "We could not parse the JSON body of your request. The API expects a JSON object, but what was sent was not valid JSON.",
-      {
-        type: "invalid_request_error",
-      },
-    );
-  }
+  const body = parseJsonBody(raw);
   if (!isRecord(body)) throw new ApiError(400, "Invalid body: expected a JSON object.", { param: null, code: "invalid_type" });
   if (body.model === undefined || body.model === "") {
     throw new ApiError(400, "Missing required parameter: 'model'.", { param: "model", code: "missing_required_parameter" });

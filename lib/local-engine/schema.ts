@@ -17,11 +17,10 @@ import { isRecord } from "@/lib/is-record";
 
 export { CreateResponseBody, type CreateResponseRequest, type InputItemParam };
 
-/** Parses the raw body text into a checked request, or throws the ApiError OpenAI would answer with. */
-export function parseCreateResponseBody(raw: string): CreateResponseRequest {
-  let body: unknown;
+/** A request body's JSON, or the 400 OpenAI answers when it is not JSON (both engine endpoints use it). */
+export function parseJsonBody(raw: string): unknown {
   try {
-    body = JSON.parse(raw);
+    return JSON.parse(raw);
   } catch {
     throw new ApiError(
       400,
@@ -29,6 +28,11 @@ export function parseCreateResponseBody(raw: string): CreateResponseRequest {
       { type: "invalid_request_error", param: null, code: null },
     );
   }
+}
+
+/** Parses the raw body text into a checked request, or throws the ApiError OpenAI would answer with. */
+export function parseCreateResponseBody(raw: string): CreateResponseRequest {
+  const body = parseJsonBody(raw);
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new ApiError(400, `Invalid body: expected a JSON object, but got ${describeType(body)} instead.`, {
       type: "invalid_request_error",
