@@ -6,6 +6,7 @@ import type { Path } from "@/lib/request/path";
 import { useComposer, useField } from "../composer-context";
 import { IssueList, TextField, compactCls, labelCls, smallBtn } from "../fields";
 import { readFileAsDataUrl, uploadFile } from "../media-input";
+import { HiddenFileInput } from "./hidden-file-input";
 import { omit, type Item } from "./items";
 
 /** An `input_file` part: uploaded (file_id, with progress), embedded (file_data), or by URL. */
@@ -55,16 +56,10 @@ export function FilePart({ path, part, label }: { path: Path; part: Item; label:
           </button>
         ) : null}
       </div>
-      <input
-        ref={uploadRef}
-        type="file"
-        className="sr-only"
-        tabIndex={-1}
-        aria-label={`${label}: upload file`}
-        onChange={async (e) => {
-          const file = e.target.files?.[0];
-          e.target.value = "";
-          if (!file) return;
+      <HiddenFileInput
+        inputRef={uploadRef}
+        label={`${label}: upload file`}
+        onFile={async (file) => {
           setError(null);
           setUploaded(null);
           setProgress(0);
@@ -79,16 +74,10 @@ export function FilePart({ path, part, label }: { path: Path; part: Item; label:
           }
         }}
       />
-      <input
-        ref={embedRef}
-        type="file"
-        className="sr-only"
-        tabIndex={-1}
-        aria-label={`${label}: embed file`}
-        onChange={async (e) => {
-          const file = e.target.files?.[0];
-          e.target.value = "";
-          if (!file) return;
+      <HiddenFileInput
+        inputRef={embedRef}
+        label={`${label}: embed file`}
+        onFile={async (file) => {
           set(path, { ...base, filename: file.name, file_data: await readFileAsDataUrl(file) });
         }}
       />

@@ -9,6 +9,7 @@ import type { Path } from "@/lib/request/path";
 import { useComposer, useField } from "../composer-context";
 import { Field, SelectField, TextField, inputCls, smallBtn } from "../fields";
 import { describeImage, readImageFile } from "../media-input";
+import { HiddenFileInput } from "./hidden-file-input";
 import { omit, type Item } from "./items";
 
 /** An `input_image` part: a thumbnail, then the URL (or data URL summary, or file_id), detail and upload. */
@@ -77,17 +78,11 @@ export function ImagePart({ path, part, label }: { path: Path; part: Item; label
           >
             {bySource === "file" ? "By URL" : "By file_id"}
           </button>
-          <input
-            ref={fileRef}
-            type="file"
+          <HiddenFileInput
+            inputRef={fileRef}
             accept="image/png,image/jpeg,image/webp,image/gif"
-            className="sr-only"
-            tabIndex={-1}
-            aria-label={`${label}: choose image`}
-            onChange={async (e) => {
-              const file = e.target.files?.[0];
-              e.target.value = "";
-              if (!file) return;
+            label={`${label}: choose image`}
+            onFile={async (file) => {
               const read = await readImageFile(file);
               if (!read.ok) return setError(read.message);
               setError(null);
