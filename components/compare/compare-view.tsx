@@ -6,7 +6,7 @@ import { Markdown } from "@/components/stream/markdown";
 import { OutputView } from "@/components/stream/output-view";
 import { useResponseRun } from "@/components/stream/use-response-run";
 import { CodeView } from "@/components/ui/code-view";
-import { responsesToChat } from "@/lib/chat/translate";
+import { responsesToChat } from "@/lib/chat/responses-to-chat";
 import type { ChatRunState } from "@/lib/chat/reducer";
 import type { RunState } from "@/lib/responses/run-state";
 import { DroppedList } from "./dropped-list";

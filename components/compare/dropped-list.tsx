@@ -1,4 +1,4 @@
-import type { Dropped } from "@/lib/chat/translate";
+import type { Dropped } from "@/lib/chat/responses-to-chat";
 
 /** What the Chat Completions translation could not carry, in plain words (server- and client-renderable). */
 export function DroppedList({ dropped }: { dropped: readonly Dropped[] }) {

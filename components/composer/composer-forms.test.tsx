@@ -4,7 +4,7 @@ import { newPart, newTool, type Body } from "@/lib/request/defaults";
 import { TOOL_TYPES } from "@/lib/request/limits";
 import { validateRequest } from "@/lib/request/validate";
 import { ComposerProvider } from "./composer-context";
-import { Messages } from "./messages";
+import { Messages } from "./messages/messages-editor";
 import { AdvancedParams, OutputParams, ReasoningParams, SamplingParams, StateParams } from "./parameters";
 import { RequestJson } from "./request-json";
 import { ToolChoiceEditor } from "./tool-choice";

@@ -7,7 +7,7 @@ import type { ParsedText } from "@/lib/request/json-text";
 import type { RequestIssue } from "@/lib/request/validate";
 import { ComposerProvider, useField } from "./composer-context";
 import { CountBadge, IssueList, Section, inputCls, labelCls } from "./fields";
-import { Messages } from "./messages";
+import { Messages } from "./messages/messages-editor";
 import { AdvancedParams, InstructionsField, OutputParams, ReasoningParams, SamplingParams, StateParams } from "./parameters";
 import { RequestJson } from "./request-json";
 import { ToolChoiceEditor } from "./tool-choice";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { jsonEqual, type Path } from "@/lib/request/path";
 import type { RequestIssue } from "@/lib/request/validate";
 import { useField } from "./composer-context";
@@ -68,14 +68,14 @@ export function useDraft<T>(
   parse: (text: string) => { ok: true; value: T | undefined } | { ok: false },
 ) {
   const [text, setText] = useState(() => format(value));
-  const last = useRef(value);
-  useEffect(() => {
-    if (jsonEqual(last.current, value)) return;
-    last.current = value;
+  // The value the text was last made from or committed as; a different one came from elsewhere (adjusted
+  // during render, React's "adjusting state when a prop changes").
+  const [last, setLast] = useState(value);
+  if (!jsonEqual(last, value)) {
+    setLast(value);
     const parsed = parse(text);
     if (!parsed.ok || !jsonEqual(parsed.value, value)) setText(format(value));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value]);
+  }
   return {
     text,
     setText,
@@ -83,7 +83,7 @@ export function useDraft<T>(
       setText(next);
       const parsed = parse(next);
       if (parsed.ok) {
-        last.current = parsed.value;
+        setLast(parsed.value);
         set(parsed.value);
       }
       return parsed.ok;
@@ -475,7 +475,12 @@ function KeyInput({
 }) {
   const [text, setText] = useState(value);
   const [clash, setClash] = useState(false);
-  useEffect(() => setText(value), [value]);
+  // A rename from elsewhere replaces what is typed (adjusted during render, not in an effect).
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setText(value);
+  }
   return (
     <input
       aria-label={label}

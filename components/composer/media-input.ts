@@ -3,7 +3,7 @@
 import { toDataUrl } from "@/lib/media/data-url";
 import { FORMAT_NAMES, readImageInfo, type ImageInfo } from "@/lib/media/image-info";
 import { IMAGE_MAX_BYTES } from "@/lib/request/limits";
-import { formatBytes } from "@/lib/request/schema";
+import { formatBytes } from "@/lib/media/bytes";
 
 /** Reading what the user picked, pasted or dropped: images become checked data URLs, files base64 or uploads. */
 

@@ -10,7 +10,6 @@ import {
   VERBOSITY_VALUES,
   METADATA,
 } from "@/lib/request/limits";
-import { isObject } from "@/lib/request/path";
 import { useComposer, useField } from "./composer-context";
 import {
   BoolField,
@@ -25,6 +24,7 @@ import {
   inputCls,
   labelCls,
 } from "./fields";
+import { isRecord } from "@/lib/is-record";
 
 /** Parameters, grouped as a developer looks for them. Every control writes one path; clearing it removes the key. */
 
@@ -65,7 +65,7 @@ export function OutputParams() {
 function TextFormatEditor() {
   const { set } = useComposer();
   const f = useField<Record<string, unknown>>(["text", "format"]);
-  const format = isObject(f.value) ? f.value : undefined;
+  const format = isRecord(f.value) ? f.value : undefined;
   const type = typeof format?.type === "string" ? format.type : "";
   return (
     <div className="flex flex-col gap-2">

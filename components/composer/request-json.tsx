@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { Body } from "@/lib/request/defaults";
 import { bodyToText, textToBody, type ParsedText } from "@/lib/request/json-text";
 import { jsonEqual } from "@/lib/request/path";
@@ -26,27 +26,35 @@ export function RequestJson({
   const [text, setText] = useState(shown.text);
   const [error, setError] = useState<Extract<ParsedText, { ok: false }> | null>(null);
   // Shortened strings of this body and of the one before (the text may still show those while it is re-synced);
-  // older ones are let go, so replaced 20 MB images are not kept alive.
-  const previous = useRef(shown.elided);
-  const elided = useRef(shown.elided);
-  if (elided.current !== shown.elided && previous.current !== shown.elided) {
-    elided.current = new Map([...previous.current, ...shown.elided]);
-    previous.current = shown.elided;
+  // older ones are let go, so replaced 20 MB images are not kept alive. State adjusted during render, not refs.
+  const [known, setKnown] = useState({ previous: shown.elided, elided: shown.elided });
+  let elided = known.elided;
+  if (known.elided !== shown.elided && known.previous !== shown.elided) {
+    elided = new Map([...known.previous, ...shown.elided]);
+    setKnown({ previous: shown.elided, elided });
   }
 
+  // Only a change of the body (from the form, a reset or a load) rewrites the text, and only when what is typed
+  // does not already say the same. Adjusted during render; the parent hears of the cleared error after the commit.
+  const [synced, setSynced] = useState({ body, resyncs: 0 });
+  if (synced.body !== body) {
+    const parsed = textToBody(text, elided);
+    const same = parsed.ok && jsonEqual(parsed.body, body);
+    setSynced({ body, resyncs: synced.resyncs + (same ? 0 : 1) });
+    if (!same) {
+      setText(shown.text);
+      setError(null);
+    }
+  }
   useEffect(() => {
-    const parsed = textToBody(text, elided.current);
-    if (parsed.ok && jsonEqual(parsed.body, body)) return;
-    setText(shown.text);
-    setError(null);
-    onSyntaxError(null);
-    // Only a change of the body (from the form, a reset or a load) rewrites the text.
+    if (synced.resyncs > 0) onSyntaxError(null);
+    // Once per re-sync, not again when the parent passes a new callback.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [body]);
+  }, [synced.resyncs]);
 
   const onChange = (next: string) => {
     setText(next);
-    const parsed = textToBody(next, elided.current);
+    const parsed = textToBody(next, elided);
     if (parsed.ok) {
       setError(null);
       onSyntaxError(null);

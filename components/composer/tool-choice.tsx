@@ -1,9 +1,9 @@
 "use client";
 
 import { ALLOWED_TOOLS_MODES, HOSTED_TOOL_CHOICES, TOOL_CHOICE_MODES } from "@/lib/request/limits";
-import { isObject } from "@/lib/request/path";
 import { useComposer, useField } from "./composer-context";
 import { Field, IssueList, inputCls, labelCls } from "./fields";
+import { isRecord } from "@/lib/is-record";
 
 /**
  * `tool_choice`: a mode (none/auto/required), a named function, custom tool or MCP server, a hosted tool, or
@@ -15,7 +15,7 @@ type Kind = "" | "none" | "auto" | "required" | "function" | "custom" | "mcp" | 
 function kindOf(choice: unknown): Kind {
   if (choice === undefined) return "";
   if (typeof choice === "string") return (TOOL_CHOICE_MODES as readonly string[]).includes(choice) ? (choice as Kind) : "";
-  if (!isObject(choice)) return "";
+  if (!isRecord(choice)) return "";
   if (choice.type === "function" || choice.type === "custom" || choice.type === "mcp" || choice.type === "allowed_tools")
     return choice.type;
   return "hosted";
@@ -36,7 +36,7 @@ export function ToolChoiceEditor() {
   const { body } = useComposer();
   const f = useField<unknown>(["tool_choice"]);
   const nested = useField<unknown>(["tool_choice"], { nested: true }).issues.filter((i) => i.path !== "tool_choice");
-  const tools = (Array.isArray(body.tools) ? body.tools : []).filter(isObject) as Record<string, unknown>[];
+  const tools = (Array.isArray(body.tools) ? body.tools : []).filter(isRecord) as Record<string, unknown>[];
   const choice = f.value;
   const kind = kindOf(choice);
   const named = (type: string, key: "name" | "server_label") => tools.filter((t) => t.type === type).map((t) => String(t[key] ?? ""));
@@ -50,7 +50,7 @@ export function ToolChoiceEditor() {
       return f.set({ type: tools.find((t) => (HOSTED_TOOL_CHOICES as readonly string[]).includes(String(t.type)))?.type ?? "file_search" });
     return f.set({ type: "allowed_tools", mode: "auto", tools: tools.map(toolDescriptor) });
   };
-  const obj = isObject(choice) ? choice : {};
+  const obj = isRecord(choice) ? choice : {};
 
   return (
     <div className="flex flex-col gap-2">
@@ -125,7 +125,7 @@ export function ToolChoiceEditor() {
             {tools.length === 0 ? <p className="text-[11px] text-slate-500">Add tools first.</p> : null}
             {tools.map((tool, i) => {
               const d = toolDescriptor(tool);
-              const list = (Array.isArray(obj.tools) ? obj.tools : []).filter(isObject) as Record<string, unknown>[];
+              const list = (Array.isArray(obj.tools) ? obj.tools : []).filter(isRecord) as Record<string, unknown>[];
               const on = list.some((t) => sameTool(t, d));
               return (
                 <label key={i} className="flex items-center gap-1.5 font-mono text-[12px] text-slate-700">

@@ -1,8 +1,7 @@
 "use client";
 
 import { CodeView } from "@/components/ui/code-view";
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+import { isRecord } from "@/lib/is-record";
 
 function messageText(content: unknown): string {
   if (typeof content === "string") return content;

@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useSyncExternalStore } from "react";
+import { notifyStorage, subscribeStorage } from "@/components/ui/storage-signal";
 
 /**
  * The caller's own API key and base URL. The key lives in sessionStorage (gone when the tab closes), or in
@@ -52,12 +53,30 @@ export function callerHeaders(s: CallerSettings): Record<string, string> {
   return h;
 }
 
+/** The settings as last read from storage, kept while neither storage changes (a stable snapshot). */
+let cached: { local: string | null; session: string | null; settings: CallerSettings } | null = null;
+
+function snapshot(): CallerSettings {
+  const local = window.localStorage.getItem(KEY);
+  const session = window.sessionStorage.getItem(KEY);
+  if (cached === null || cached.local !== local || cached.session !== session) {
+    cached = { local, session, settings: loadCallerSettings() };
+  }
+  return cached.settings;
+}
+
+/** Read with `useSyncExternalStore`: empty on the server and while hydrating, then what this tab stored. */
 export function useCallerSettings() {
-  const [settings, setSettings] = useState<CallerSettings>(EMPTY);
-  useEffect(() => setSettings(loadCallerSettings()), []);
+  const settings = useSyncExternalStore(subscribeStorage, snapshot, () => EMPTY);
   const save = useCallback((next: CallerSettings) => {
     saveCallerSettings(next);
-    setSettings({ ...next, apiKey: next.apiKey.trim(), baseUrl: next.baseUrl.trim() });
+    // Shown as saved (trimmed), "remember" included even when there was nothing to store.
+    cached = {
+      local: window.localStorage.getItem(KEY),
+      session: window.sessionStorage.getItem(KEY),
+      settings: { ...next, apiKey: next.apiKey.trim(), baseUrl: next.baseUrl.trim() },
+    };
+    notifyStorage();
   }, []);
   return { settings, save };
 }

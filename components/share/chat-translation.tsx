@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import { DroppedList } from "@/components/compare/dropped-list";
 import { CodeView } from "@/components/ui/code-view";
-import { responsesToChat } from "@/lib/chat/translate";
+import { responsesToChat } from "@/lib/chat/responses-to-chat";
 import { CopyButton } from "./copy-button";
 
 /** A shared request as Chat Completions would take it, with what could not be translated (permalink page). */

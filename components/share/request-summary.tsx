@@ -5,10 +5,7 @@
  * loaded, so opening a permalink fetches nothing on the author's behalf.
  */
 import type { ReactNode } from "react";
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+import { isRecord } from "@/lib/is-record";
 
 function compact(value: unknown): string {
   if (typeof value === "string") return value;

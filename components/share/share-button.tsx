@@ -6,7 +6,7 @@ import { isApiErrorBody } from "@/lib/api-error";
 import { fragmentUrl, FRAGMENT_SOFT_LIMIT } from "@/lib/share/fragment";
 import type { Recording } from "@/lib/share/recording";
 import type { ShareCapabilities, ShareCreated } from "@/lib/share/schema";
-import { formatBytes } from "@/lib/share/limits";
+import { formatBytes } from "@/lib/media/bytes";
 import { CopyButton } from "./copy-button";
 
 export interface ShareButtonProps {

@@ -4,8 +4,7 @@ import { useMemo } from "react";
 import type { ItemView, RunState } from "@/lib/responses/run-state";
 import { ItemBlock } from "./items/item-block";
 import type { ItemContext } from "./items/shared";
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+import { isRecord } from "@/lib/is-record";
 
 /** Item context from the request and the run: computer display size, reasoning tokens, `include`. Stable per value. */
 export function useItemContext(state: RunState, request: Record<string, unknown> | null): ItemContext {

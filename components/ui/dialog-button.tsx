@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState, type ReactNode } from "react";
+import { useId, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 
 /**
  * A toolbar button that opens a modal <dialog> (focus trapping, Escape and the backdrop come from the browser).
@@ -20,7 +20,11 @@ export function DialogButton({
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   const id = useId();
-  const close = () => dialog.current?.close();
+  // Closing is a state change; the effect below closes the element (refs are read in effects and handlers only).
+  const close = () => setOpen(false);
+  useLayoutEffect(() => {
+    if (!open) dialog.current?.close();
+  }, [open]);
   return (
     <>
       <button

@@ -4,6 +4,7 @@
  * list for the Compare view's timeline. `data: [DONE]` ends the stream; a data payload with `error` fails it.
  */
 import type { SseMessage } from "@/lib/responses/sse";
+import { isRecord } from "@/lib/is-record";
 
 export interface ChatToolCall {
   index: number;
@@ -66,7 +67,6 @@ export function initialChatState(status: ChatStatus = "idle"): ChatRunState {
 }
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
 export type ChatMessage =
@@ -85,9 +85,9 @@ export function parseChatMessage(msg: SseMessage): ChatMessage {
   } catch (e) {
     return { kind: "invalid", raw, reason: e instanceof Error ? e.message : String(e) };
   }
-  if (!isObject(value)) return { kind: "invalid", raw, reason: "not a JSON object" };
+  if (!isRecord(value)) return { kind: "invalid", raw, reason: "not a JSON object" };
   if (value.error !== undefined && value.error !== null) {
-    return { kind: "error", error: isObject(value.error) ? value.error : { message: String(value.error) }, raw };
+    return { kind: "error", error: isRecord(value.error) ? value.error : { message: String(value.error) }, raw };
   }
   return { kind: "chunk", chunk: value, raw };
 }
@@ -142,8 +142,8 @@ export function applyChunk(state: ChatRunState, chunk: Json, atMs: number, raw =
   const parts: string[] = [];
 
   for (const choice of Array.isArray(chunk.choices) ? chunk.choices : []) {
-    if (!isObject(choice) || (choice.index !== undefined && choice.index !== 0)) continue;
-    const delta = isObject(choice.delta) ? choice.delta : {};
+    if (!isRecord(choice) || (choice.index !== undefined && choice.index !== 0)) continue;
+    const delta = isRecord(choice.delta) ? choice.delta : {};
     if (typeof delta.role === "string") parts.push(`role ${delta.role}`);
     if (typeof delta.content === "string" && delta.content !== "") {
       text += delta.content;
@@ -156,9 +156,9 @@ export function applyChunk(state: ChatRunState, chunk: Json, atMs: number, raw =
     if (Array.isArray(delta.tool_calls)) {
       toolCalls = [...toolCalls];
       for (const frag of delta.tool_calls) {
-        if (!isObject(frag)) continue;
+        if (!isRecord(frag)) continue;
         const index = num(frag.index) ?? 0;
-        const fn = isObject(frag.function) ? frag.function : {};
+        const fn = isRecord(frag.function) ? frag.function : {};
         const at = toolCalls.findIndex((c) => c.index === index);
         const prev: ChatToolCall = at === -1 ? { index, id: null, name: "", arguments: "" } : toolCalls[at]!;
         const next: ChatToolCall = {
@@ -181,10 +181,10 @@ export function applyChunk(state: ChatRunState, chunk: Json, atMs: number, raw =
     }
   }
 
-  if (isObject(chunk.usage)) {
+  if (isRecord(chunk.usage)) {
     const u = chunk.usage;
-    const details = isObject(u.prompt_tokens_details) ? u.prompt_tokens_details : {};
-    const out = isObject(u.completion_tokens_details) ? u.completion_tokens_details : {};
+    const details = isRecord(u.prompt_tokens_details) ? u.prompt_tokens_details : {};
+    const out = isRecord(u.completion_tokens_details) ? u.completion_tokens_details : {};
     usage = {
       prompt_tokens: num(u.prompt_tokens) ?? 0,
       completion_tokens: num(u.completion_tokens) ?? 0,
@@ -197,7 +197,7 @@ export function applyChunk(state: ChatRunState, chunk: Json, atMs: number, raw =
 
   const timing = firstByte(state, atMs);
   if (timing.firstTextMs === null && text !== state.text) timing.firstTextMs = atMs;
-  const isUsage = Array.isArray(chunk.choices) && chunk.choices.length === 0 && isObject(chunk.usage);
+  const isUsage = Array.isArray(chunk.choices) && chunk.choices.length === 0 && isRecord(chunk.usage);
   return withEvent(
     {
       ...state,
@@ -219,15 +219,15 @@ export function applyChunk(state: ChatRunState, chunk: Json, atMs: number, raw =
 /** A non-streamed `chat.completion` object, as one step. */
 export function chatStateFromCompletion(body: Json, atMs: number): ChatRunState {
   const state = initialChatState("done");
-  const choice = Array.isArray(body.choices) && isObject(body.choices[0]) ? body.choices[0] : {};
-  const message = isObject(choice.message) ? choice.message : {};
-  const toolCalls: ChatToolCall[] = (Array.isArray(message.tool_calls) ? message.tool_calls : []).filter(isObject).map((c, index) => ({
+  const choice = Array.isArray(body.choices) && isRecord(body.choices[0]) ? body.choices[0] : {};
+  const message = isRecord(choice.message) ? choice.message : {};
+  const toolCalls: ChatToolCall[] = (Array.isArray(message.tool_calls) ? message.tool_calls : []).filter(isRecord).map((c, index) => ({
     index,
     id: typeof c.id === "string" ? c.id : null,
-    name: isObject(c.function) && typeof c.function.name === "string" ? c.function.name : "",
-    arguments: isObject(c.function) && typeof c.function.arguments === "string" ? c.function.arguments : "",
+    name: isRecord(c.function) && typeof c.function.name === "string" ? c.function.name : "",
+    arguments: isRecord(c.function) && typeof c.function.arguments === "string" ? c.function.arguments : "",
   }));
-  const usage = isObject(body.usage) ? applyChunk(initialChatState(), { choices: [], usage: body.usage }, atMs).usage : null;
+  const usage = isRecord(body.usage) ? applyChunk(initialChatState(), { choices: [], usage: body.usage }, atMs).usage : null;
   return {
     ...state,
     id: typeof body.id === "string" ? body.id : null,
@@ -247,7 +247,7 @@ export function markChatHttpError(state: ChatRunState, status: number, bodyText:
   let code: string | null = null;
   try {
     const json = JSON.parse(bodyText) as Json;
-    if (isObject(json.error)) {
+    if (isRecord(json.error)) {
       message = typeof json.error.message === "string" ? json.error.message : message;
       code = typeof json.error.code === "string" ? json.error.code : null;
     }

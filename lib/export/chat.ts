@@ -6,7 +6,7 @@
  * tools add the Chat Completions round trip (the assistant message with `tool_calls`, then one `tool` message per
  * call, resending the whole conversation), done without streaming to keep it short.
  */
-import { responsesToChat, type Dropped } from "@/lib/chat/translate";
+import { responsesToChat, type Dropped } from "@/lib/chat/responses-to-chat";
 import { DEFAULT_BASE_URL, type ExportOptions } from "./index";
 import { printLiteral } from "./literal";
 

@@ -11,6 +11,7 @@
  */
 import { printLiteral, printPythonKwargs, printTsMembers } from "./literal";
 import { splitParams } from "./params";
+import { isRecord } from "@/lib/is-record";
 
 export const DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
@@ -49,10 +50,6 @@ interface Analysis {
   usesConversation: boolean;
   storeOff: boolean;
   baseUrl: string | null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function normaliseBaseUrl(baseUrl: string | undefined): string | null {

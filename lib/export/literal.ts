@@ -3,14 +3,11 @@
  * line, long ones broken one member per line, with trailing commas (not in JSON). Strings use JSON escapes, which
  * are valid in both languages.
  */
+import { isRecord } from "@/lib/is-record";
 export type LiteralLang = "typescript" | "python" | "json";
 
 const MAX_WIDTH = 80;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function scalar(value: unknown, lang: LiteralLang): string {
   if (value === null || value === undefined) return lang === "python" ? "None" : "null";

@@ -1,5 +1,5 @@
 import "server-only";
-import { formatBytes } from "@/lib/request/schema";
+import { formatBytes } from "@/lib/media/bytes";
 import { sampleFromSchema } from "@/lib/request/json-schema-sample";
 import { describeAttachments, type Attachment } from "./input";
 import { countCharacters, countWords, firstWords } from "./tokens";

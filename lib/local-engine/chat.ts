@@ -1,15 +1,16 @@
 import "server-only";
 import { ApiError } from "@/lib/api-error";
-import { chatToResponses } from "@/lib/chat/translate";
+import { chatToResponses } from "@/lib/chat/chat-to-responses";
 import { newId, nowSeconds } from "./ids";
 import { normalizeInput } from "./input";
 import { resolveDelayMs } from "./pacing";
 import { planOutput } from "./producers";
 import { EngineRun } from "./run";
-import { parseCreateResponseBody } from "./schema";
+import { parseCreateResponseBody, parseJsonBody } from "./schema";
 import { SSE_HEADERS, sseStream } from "./sse";
 import { buildTurn } from "./turn";
 import type { EngineStreamEvent, ResponseUsage } from "./types";
+import { isRecord } from "@/lib/is-record";
 
 /**
  * `POST /v1/chat/completions` on the local engine. The chat body is read back into a Responses request
@@ -19,8 +20,6 @@ import type { EngineStreamEvent, ResponseUsage } from "./types";
  */
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-
 const ROLES = new Set(["system", "developer", "user", "assistant", "tool", "function"]);
 
 export interface ChatUsage {
@@ -50,7 +49,7 @@ export async function createChatCompletion(req: Request): Promise<Response> {
   const run = new EngineRun({ turn, scripts: planOutput(turn), store: false, background: false });
   const delayMs = resolveDelayMs(req.headers);
   const meta = { id: `chatcmpl-${newId("x", 16).slice(2)}`, created: nowSeconds(), model: String(chat.model) };
-  const includeUsage = isObject(chat.stream_options) && chat.stream_options.include_usage === true;
+  const includeUsage = isRecord(chat.stream_options) && chat.stream_options.include_usage === true;
   const serviceTier = typeof chat.service_tier === "string" ? (chat.service_tier === "auto" ? "default" : chat.service_tier) : "default";
 
   if (chat.stream === true) {
@@ -111,19 +110,8 @@ export async function createChatCompletion(req: Request): Promise<Response> {
 
 /** JSON object with a string `model` and a non-empty `messages` array whose entries have a known `role`. */
 function parseChatBody(raw: string): Json {
-  let body: unknown;
-  try {
-    body = JSON.parse(raw);
-  } catch {
-    throw new ApiError(
-      400,
-      "We could not parse the JSON body of your request. The API expects a JSON object, but what was sent was not valid JSON.",
-      {
-        type: "invalid_request_error",
-      },
-    );
-  }
-  if (!isObject(body)) throw new ApiError(400, "Invalid body: expected a JSON object.", { param: null, code: "invalid_type" });
+  const body = parseJsonBody(raw);
+  if (!isRecord(body)) throw new ApiError(400, "Invalid body: expected a JSON object.", { param: null, code: "invalid_type" });
   if (body.model === undefined || body.model === "") {
     throw new ApiError(400, "Missing required parameter: 'model'.", { param: "model", code: "missing_required_parameter" });
   }
@@ -143,7 +131,7 @@ function parseChatBody(raw: string): Json {
     });
   }
   body.messages.forEach((msg, i) => {
-    if (!isObject(msg))
+    if (!isRecord(msg))
       throw new ApiError(400, `Invalid type for 'messages[${i}]': expected an object.`, { param: `messages[${i}]`, code: "invalid_type" });
     if (typeof msg.role !== "string" || !ROLES.has(msg.role)) {
       throw new ApiError(400, `Invalid value for 'messages[${i}].role': expected one of system, developer, user, assistant or tool.`, {

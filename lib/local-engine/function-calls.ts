@@ -4,6 +4,7 @@ import { searchTerms } from "./retrieval";
 import { stripTriggers } from "./triggers";
 import type { TurnContext } from "./turn";
 import type { JsonObject } from "./types";
+import { isRecord } from "@/lib/is-record";
 
 /**
  * Function calling, by rules a teacher can predict (README: "Local engine rules"):
@@ -31,8 +32,6 @@ export interface ToolResult {
   output: unknown;
 }
 
-const isObject = (v: unknown): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
-
 export function functionTools(turn: TurnContext): FunctionTool[] {
   const tools = Array.isArray(turn.request.tools) ? turn.request.tools : [];
   return tools
@@ -40,7 +39,7 @@ export function functionTools(turn: TurnContext): FunctionTool[] {
     .map((t) => ({
       name: t.name as string,
       description: typeof t.description === "string" ? t.description : null,
-      parameters: isObject(t.parameters) ? t.parameters : null,
+      parameters: isRecord(t.parameters) ? t.parameters : null,
       strict: t.strict !== false,
     }));
 }
@@ -119,10 +118,10 @@ export function planFunctionCalls(turn: TurnContext, text: string): PlannedCall[
   const clean = stripTriggers(text);
 
   let chosen: FunctionTool[];
-  if (isObject(choice) && choice.type === "function") {
+  if (isRecord(choice) && choice.type === "function") {
     const forced = tools.find((t) => t.name === choice.name);
     chosen = forced ? [forced] : [];
-  } else if (isObject(choice) && choice.type !== "allowed_tools") {
+  } else if (isRecord(choice) && choice.type !== "allowed_tools") {
     chosen = []; // a hosted tool is forced
   } else {
     chosen = tools.filter((t) => mentionsFunction(clean, t.name));
@@ -181,7 +180,7 @@ function firstType(schema: JsonObject): string | undefined {
   const t = schema.type;
   if (typeof t === "string") return t;
   if (Array.isArray(t)) return (t.find((x) => x !== "null") ?? t[0]) as string | undefined;
-  if (isObject(schema.properties)) return "object";
+  if (isRecord(schema.properties)) return "object";
   if (schema.items !== undefined) return "array";
   return undefined;
 }
@@ -196,7 +195,7 @@ function firstType(schema: JsonObject): string | undefined {
 export function argumentsFor(parameters: JsonObject | null, text: string, strict = true): JsonObject {
   if (!parameters) return {};
   const value = valueFor(parameters, "", text, 0, strict);
-  return isObject(value) ? value : {};
+  return isRecord(value) ? value : {};
 }
 
 function valueFor(schema: JsonObject, name: string, text: string, depth: number, strict: boolean): unknown {
@@ -205,7 +204,7 @@ function valueFor(schema: JsonObject, name: string, text: string, depth: number,
   for (const key of ["anyOf", "oneOf", "allOf"] as const) {
     const branches = schema[key];
     if (Array.isArray(branches) && branches.length > 0) {
-      const branch = (branches as JsonObject[]).find((b) => isObject(b) && b.type !== "null") ?? (branches[0] as JsonObject);
+      const branch = (branches as JsonObject[]).find((b) => isRecord(b) && b.type !== "null") ?? (branches[0] as JsonObject);
       if (key === "allOf") return valueFor(Object.assign({}, ...(branches as JsonObject[])), name, text, depth, strict);
       return valueFor({ ...schema, [key]: undefined, ...branch }, name, text, depth, strict);
     }
@@ -221,7 +220,7 @@ function valueFor(schema: JsonObject, name: string, text: string, depth: number,
     case "object":
       return objectValue(schema, text, depth, strict);
     case "array": {
-      const items = isObject(schema.items) ? schema.items : {};
+      const items = isRecord(schema.items) ? schema.items : {};
       const min = typeof schema.minItems === "number" ? schema.minItems : 1;
       const max = typeof schema.maxItems === "number" ? schema.maxItems : Math.max(min, 1);
       const count = Math.min(Math.max(min, 1), max);
@@ -245,11 +244,11 @@ function valueFor(schema: JsonObject, name: string, text: string, depth: number,
 }
 
 function objectValue(schema: JsonObject, text: string, depth: number, strict: boolean): JsonObject {
-  const properties = isObject(schema.properties) ? schema.properties : {};
+  const properties = isRecord(schema.properties) ? schema.properties : {};
   const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
   const out: JsonObject = {};
   for (const [key, sub] of Object.entries(properties)) {
-    if (!isObject(sub)) continue;
+    if (!isRecord(sub)) continue;
     if (strict || required.has(key) || givenByText(sub, key, text)) out[key] = valueFor(sub, key, text, depth + 1, strict);
   }
   return out;
@@ -348,7 +347,7 @@ export function composeToolAnswer(results: readonly ToolResult[], question: stri
 /** The output as data: JSON when it parses, the text of input_text parts when it is a part list, else the string. */
 export function parseOutput(output: unknown): unknown {
   if (Array.isArray(output)) {
-    const texts = output.filter(isObject).map((p) => (typeof p.text === "string" ? p.text : `[${String(p.type ?? "part")}]`));
+    const texts = output.filter(isRecord).map((p) => (typeof p.text === "string" ? p.text : `[${String(p.type ?? "part")}]`));
     return parseOutput(texts.join("\n"));
   }
   if (typeof output !== "string") return output;
@@ -369,7 +368,7 @@ function scalar(value: unknown): string {
 }
 
 function describeValue(value: unknown): string {
-  if (isObject(value)) {
+  if (isRecord(value)) {
     const entries = Object.entries(value).slice(0, 12);
     if (entries.length === 0) return "- (an empty object)";
     return entries.map(([k, v]) => `- **${k}:** ${inline(scalar(v), 30)}`).join("\n");
@@ -387,7 +386,7 @@ function describeValue(value: unknown): string {
 
 function factsOf(name: string, value: unknown): string {
   const who = `according to \`${name || "the function"}\``;
-  if (isObject(value)) {
+  if (isRecord(value)) {
     const pairs = Object.entries(value)
       .slice(0, 6)
       .map(([k, v]) => `${k.replaceAll("_", " ")} ${inline(scalar(v), 8)}`);

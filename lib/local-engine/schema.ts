@@ -1,11 +1,12 @@
 import "server-only";
-import type { z } from "zod";
 import { ApiError } from "@/lib/api-error";
 import { parseDataUrl, decodeBase64 } from "@/lib/media/data-url";
 import { readImageInfo } from "@/lib/media/image-info";
-import { formatPath, isObject } from "@/lib/request/path";
+import { blameIssue, type SchemaIssue } from "@/lib/request/issues";
+import { formatPath, getPath } from "@/lib/request/path";
 import { CreateResponseBody, type CreateResponseRequest, type InputItemParam, type IssueParams } from "@/lib/request/schema";
 import { requireFile } from "./files";
+import { isRecord } from "@/lib/is-record";
 
 /**
  * The engine's request checking for `POST /v1/responses`. The schema itself (limits, item, part and tool types)
@@ -16,11 +17,10 @@ import { requireFile } from "./files";
 
 export { CreateResponseBody, type CreateResponseRequest, type InputItemParam };
 
-/** Parses the raw body text into a checked request, or throws the ApiError OpenAI would answer with. */
-export function parseCreateResponseBody(raw: string): CreateResponseRequest {
-  let body: unknown;
+/** A request body's JSON, or the 400 OpenAI answers when it is not JSON (both engine endpoints use it). */
+export function parseJsonBody(raw: string): unknown {
   try {
-    body = JSON.parse(raw);
+    return JSON.parse(raw);
   } catch {
     throw new ApiError(
       400,
@@ -28,6 +28,11 @@ export function parseCreateResponseBody(raw: string): CreateResponseRequest {
       { type: "invalid_request_error", param: null, code: null },
     );
   }
+}
+
+/** Parses the raw body text into a checked request, or throws the ApiError OpenAI would answer with. */
+export function parseCreateResponseBody(raw: string): CreateResponseRequest {
+  const body = parseJsonBody(raw);
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new ApiError(400, `Invalid body: expected a JSON object, but got ${describeType(body)} instead.`, {
       type: "invalid_request_error",
@@ -48,17 +53,15 @@ export function parseCreateResponseBody(raw: string): CreateResponseRequest {
   return request;
 }
 
-type Issue = z.core.$ZodIssue;
-
 const INTEGER_PARAMS =
   /(^|\.)(max_output_tokens|max_tool_calls|top_logprobs|max_num_results|display_width|display_height|output_compression|partial_images)$/;
 
-/** Turns the most specific zod issue into OpenAI's wording, codes and `param` path (`input[0].content`). */
-export function issueToApiError(issues: readonly Issue[], body: unknown): ApiError {
-  const issue = mostSpecific(issues);
+/** Turns the issue to blame (lib/request/issues.ts, the composer's rule too) into OpenAI's wording, codes and `param` path (`input[0].content`). */
+export function issueToApiError(issues: readonly SchemaIssue[], body: unknown): ApiError {
+  const issue = blameIssue(issues);
   if (!issue) return new ApiError(400, "Invalid request body.", { code: "invalid_value" });
-  const param = formatParam(issue.path);
-  const value = valueAt(body, issue.path);
+  const param = formatPath(issue.path);
+  const value = getPath(body, issue.path);
   const opts = (code: string) => ({ type: "invalid_request_error" as const, param, code });
 
   if (value === undefined && issue.path.length > 0 && issue.code === "invalid_type") {
@@ -121,38 +124,6 @@ export function issueToApiError(issues: readonly Issue[], body: unknown): ApiErr
   }
 }
 
-/** Unions report one nested error list per branch; the branch that got deepest into the value explains best. */
-function mostSpecific(issues: readonly Issue[]): Issue | undefined {
-  let best: Issue | undefined;
-  for (const issue of issues) {
-    let candidate: Issue = issue;
-    if (issue.code === "invalid_union" && issue.errors.length > 0) {
-      const nested = mostSpecific(issue.errors.flat());
-      if (nested && nested.path.length > 0) candidate = { ...nested, path: [...issue.path, ...nested.path] } as Issue;
-    }
-    if (!best || candidate.path.length > best.path.length) best = candidate;
-  }
-  return best;
-}
-
-function formatParam(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else out += out === "" ? String(key) : `.${String(key)}`;
-  }
-  return out;
-}
-
-function valueAt(body: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = body;
-  for (const key of path) {
-    if (typeof current !== "object" || current === null) return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
-
 function article(expected: string): string {
   if (expected === "int") return "an integer";
   if (expected === "number") return "a decimal";
@@ -179,7 +150,7 @@ function checkAttachments(request: CreateResponseRequest): void {
   request.input.forEach((item, i) => {
     if (!Array.isArray(item.content)) return;
     (item.content as unknown[]).forEach((part, j) => {
-      if (!isObject(part)) return;
+      if (!isRecord(part)) return;
       const at = (key: string) => formatPath(["input", i, "content", j, key]);
       if (typeof part.file_id === "string" && (part.type === "input_image" || part.type === "input_file")) {
         requireFile(part.file_id, at("file_id"));

@@ -92,25 +92,48 @@ export interface MessageOptions {
   annotations?: readonly Annotation[];
 }
 
-/** An assistant message with one `output_text` part, streamed one word-sized token per delta. */
-export function messageScript(id: string, text: string, options: MessageOptions = {}): ItemScript {
-  const pending = [...(options.annotations ?? [])];
+/** Where a message part's events point: its item, output index and (always 0 here) content index. */
+interface PartAt {
+  item_id: string;
+  output_index: number;
+  content_index: 0;
+}
+
+/** What differs between an `output_text` part and a `refusal` part; the skeleton below does the rest. */
+interface PartKind<P extends ResponseOutputText | ResponseOutputRefusal> {
+  part(soFar: string): P;
+  delta(at: PartAt, delta: string): ItemEventBody;
+  done(at: PartAt, soFar: string): ItemEventBody;
+  /** Events sent right after a delta (annotations the text has now reached); `part` already shows them. */
+  afterDelta?(at: PartAt, soFar: string): Iterable<ItemEventBody>;
+}
+
+/**
+ * The one skeleton of an assistant message with a single part streamed one word-sized token per delta: item
+ * added, part added, deltas (stopping at the token budget, which makes the item `incomplete`), done events.
+ * `makeKind` runs once per run of the script, so state a part keeps (annotations sent so far) starts afresh.
+ */
+function messagePartScript<P extends ResponseOutputText | ResponseOutputRefusal>(
+  id: string,
+  text: string,
+  makeKind: () => PartKind<P>,
+): ItemScript {
   return function* message(ctx) {
+    const kind = makeKind();
     const output_index = ctx.outputIndex;
-    const item = (status: ResponseOutputMessage["status"], content: ResponseOutputText[]): ResponseOutputMessage => ({
+    const at: PartAt = { item_id: id, output_index, content_index: 0 };
+    const item = (status: ResponseOutputMessage["status"], content: P[]): ResponseOutputMessage => ({
       id,
       type: "message",
       status,
       role: "assistant",
       content,
     });
-    const annotations: Annotation[] = [];
-    const part = (soFar: string): ResponseOutputText => ({ type: "output_text", text: soFar, annotations: [...annotations], logprobs: [] });
 
     yield { event: { type: "response.output_item.added", output_index, item: item("in_progress", []) } };
     yield {
-      event: { type: "response.content_part.added", item_id: id, output_index, content_index: 0, part: part("") },
-      snapshot: item("in_progress", [part("")]),
+      event: { type: "response.content_part.added", ...at, part: kind.part("") },
+      snapshot: item("in_progress", [kind.part("")]),
     };
 
     let soFar = "";
@@ -121,79 +144,45 @@ export function messageScript(id: string, text: string, options: MessageOptions 
         break;
       }
       soFar += delta;
-      yield {
-        event: { type: "response.output_text.delta", item_id: id, output_index, content_index: 0, delta, logprobs: [] },
-        snapshot: item("in_progress", [part(soFar)]),
-        paced: true,
-      };
-      while (pending.length > 0 && annotationPosition(pending[0]!) <= soFar.length) {
-        const annotation = pending.shift()!;
-        annotations.push(annotation);
-        yield {
-          event: {
-            type: "response.output_text.annotation.added",
-            item_id: id,
-            output_index,
-            content_index: 0,
-            annotation_index: annotations.length - 1,
-            annotation,
-          },
-          snapshot: item("in_progress", [part(soFar)]),
-        };
-      }
+      yield { event: kind.delta(at, delta), snapshot: item("in_progress", [kind.part(soFar)]), paced: true };
+      for (const event of kind.afterDelta?.(at, soFar) ?? []) yield { event, snapshot: item("in_progress", [kind.part(soFar)]) };
     }
 
+    yield { event: kind.done(at, soFar) };
+    yield { event: { type: "response.content_part.done", ...at, part: kind.part(soFar) } };
     yield {
-      event: { type: "response.output_text.done", item_id: id, output_index, content_index: 0, text: soFar, logprobs: [] },
-    };
-    yield {
-      event: { type: "response.content_part.done", item_id: id, output_index, content_index: 0, part: part(soFar) },
-    };
-    yield {
-      event: {
-        type: "response.output_item.done",
-        output_index,
-        item: item(truncated ? "incomplete" : "completed", [part(soFar)]),
-      },
+      event: { type: "response.output_item.done", output_index, item: item(truncated ? "incomplete" : "completed", [kind.part(soFar)]) },
     };
   };
 }
 
+/** An assistant message with one `output_text` part, streamed one word-sized token per delta. */
+export function messageScript(id: string, text: string, options: MessageOptions = {}): ItemScript {
+  const pending = [...(options.annotations ?? [])];
+  return messagePartScript<ResponseOutputText>(id, text, () => {
+    const annotations: Annotation[] = [];
+    return {
+      part: (soFar) => ({ type: "output_text", text: soFar, annotations: [...annotations], logprobs: [] }),
+      delta: (at, delta) => ({ type: "response.output_text.delta", ...at, delta, logprobs: [] }),
+      done: (at, soFar) => ({ type: "response.output_text.done", ...at, text: soFar, logprobs: [] }),
+      *afterDelta(at, soFar) {
+        while (pending.length > 0 && annotationPosition(pending[0]!) <= soFar.length) {
+          const annotation = pending.shift()!;
+          annotations.push(annotation);
+          yield { type: "response.output_text.annotation.added", ...at, annotation_index: annotations.length - 1, annotation };
+        }
+      },
+    };
+  });
+}
+
 /** An assistant message whose only part is a `refusal`, streamed with `response.refusal.delta/.done`. */
 export function refusalScript(id: string, text: string): ItemScript {
-  return function* refusal(ctx) {
-    const output_index = ctx.outputIndex;
-    const part = (soFar: string): ResponseOutputRefusal => ({ type: "refusal", refusal: soFar });
-    const item = (status: ResponseOutputMessage["status"], content: ResponseOutputRefusal[]): ResponseOutputMessage => ({
-      id,
-      type: "message",
-      status,
-      role: "assistant",
-      content,
-    });
-    yield { event: { type: "response.output_item.added", output_index, item: item("in_progress", []) } };
-    yield {
-      event: { type: "response.content_part.added", item_id: id, output_index, content_index: 0, part: part("") },
-      snapshot: item("in_progress", [part("")]),
-    };
-    let soFar = "";
-    let truncated = false;
-    for (const delta of splitIntoTokens(text)) {
-      if (!ctx.take(1)) {
-        truncated = true;
-        break;
-      }
-      soFar += delta;
-      yield {
-        event: { type: "response.refusal.delta", item_id: id, output_index, content_index: 0, delta },
-        snapshot: item("in_progress", [part(soFar)]),
-        paced: true,
-      };
-    }
-    yield { event: { type: "response.refusal.done", item_id: id, output_index, content_index: 0, refusal: soFar } };
-    yield { event: { type: "response.content_part.done", item_id: id, output_index, content_index: 0, part: part(soFar) } };
-    yield { event: { type: "response.output_item.done", output_index, item: item(truncated ? "incomplete" : "completed", [part(soFar)]) } };
-  };
+  return messagePartScript<ResponseOutputRefusal>(id, text, () => ({
+    part: (soFar) => ({ type: "refusal", refusal: soFar }),
+    delta: (at, delta) => ({ type: "response.refusal.delta", ...at, delta }),
+    done: (at, soFar) => ({ type: "response.refusal.done", ...at, refusal: soFar }),
+  }));
 }
 
 export interface ReasoningPlan {

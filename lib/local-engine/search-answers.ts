@@ -8,14 +8,13 @@ import { countTokens } from "./tokens";
 import type { TurnContext } from "./turn";
 import { searchChunks, type AttributeFilter } from "./vector-stores";
 import type { JsonObject } from "./types";
+import { isRecord } from "@/lib/is-record";
 
 /**
  * Web search (over the bundled corpus) and file search (over vector stores): which tool applies, what it finds, and
  * the cited answer built from the best-ranked passages, with annotation offsets computed while the text is written,
  * so they are exact by construction.
  */
-
-const isObject = (v: unknown): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** A quoted sentence and where it came from. */
 export interface Citation {
@@ -53,7 +52,7 @@ function tools(turn: TurnContext): JsonObject[] {
 function allowed(turn: TurnContext, type: string): boolean {
   const choice = turn.request.tool_choice;
   if (choice === "none") return false;
-  if (isObject(choice) && typeof choice.type === "string" && choice.type !== "allowed_tools") {
+  if (isRecord(choice) && typeof choice.type === "string" && choice.type !== "allowed_tools") {
     return choice.type === type || (WEB_TOOL_TYPES.has(type) && WEB_TOOL_TYPES.has(choice.type));
   }
   return true;
@@ -91,7 +90,7 @@ export function planWebSearch(turn: TurnContext, tool: JsonObject, text: string)
   const query = searchQuery(text);
   const size = typeof tool.search_context_size === "string" ? tool.search_context_size : "medium";
   const limit = RESULTS_BY_CONTEXT_SIZE[size] ?? 3;
-  const filters = isObject(tool.filters) ? tool.filters : null;
+  const filters = isRecord(tool.filters) ? tool.filters : null;
   const domains = Array.isArray(filters?.allowed_domains) ? (filters.allowed_domains as unknown[]).map((d) => String(d).toLowerCase()) : [];
   const hits = searchCorpus(query, WEB_CORPUS.length)
     .filter((hit) => {
@@ -121,7 +120,7 @@ export function planFileSearch(turn: TurnContext, tool: JsonObject, text: string
     });
   }
   const max = typeof tool.max_num_results === "number" ? Math.min(50, Math.max(1, Math.floor(tool.max_num_results))) : 20;
-  const ranking = isObject(tool.ranking_options) ? tool.ranking_options : {};
+  const ranking = isRecord(tool.ranking_options) ? tool.ranking_options : {};
   let hits;
   try {
     hits = searchChunks({
@@ -129,7 +128,7 @@ export function planFileSearch(turn: TurnContext, tool: JsonObject, text: string
       query,
       maxResults: max,
       scoreThreshold: typeof ranking.score_threshold === "number" ? ranking.score_threshold : 0,
-      filter: isObject(tool.filters) ? (tool.filters as unknown as AttributeFilter) : null,
+      filter: isRecord(tool.filters) ? (tool.filters as unknown as AttributeFilter) : null,
     });
   } catch (err) {
     // An unknown vector store makes the request invalid, before anything streams.

@@ -33,3 +33,23 @@ export function parseDataUrl(url: string): DataUrl | null {
 export function toDataUrl(mimeType: string, bytes: Uint8Array): string {
   return `data:${mimeType};base64,${encodeBase64(bytes)}`;
 }
+
+/** `data:<mime>;base64,<data>` split without copying the data. Null when it is not a base64 data URL. */
+export function splitDataUrl(url: string): { mime: string; dataStart: number } | null {
+  if (!url.startsWith("data:")) return null;
+  const comma = url.indexOf(",", 5);
+  if (comma === -1 || comma > 300) return null;
+  const header = url.slice(5, comma);
+  const parts = header.split(";");
+  if (!parts.includes("base64")) return null;
+  return { mime: (parts[0] ?? "").toLowerCase(), dataStart: comma + 1 };
+}
+
+/** Bytes a base64 string of this length decodes to (ignoring padding subtleties beyond `=`). */
+export function base64DecodedLength(url: string, dataStart: number): number {
+  const length = url.length - dataStart;
+  let padding = 0;
+  if (url.endsWith("==")) padding = 2;
+  else if (url.endsWith("=")) padding = 1;
+  return Math.max(0, Math.floor((length * 3) / 4) - padding);
+}

@@ -1,5 +1,6 @@
 import { JSON_SCHEMA_TYPES, STRICT_SCHEMA_KEYWORDS, STRICT_SCHEMA_MAX_DEPTH, STRICT_SCHEMA_MAX_PROPERTIES } from "./limits";
-import { isObject, type PathKey } from "./path";
+import { type PathKey } from "./path";
+import { isRecord } from "@/lib/is-record";
 
 /**
  * A checker for the JSON Schema subset OpenAI accepts for function `parameters` and `text.format` json_schema:
@@ -21,7 +22,7 @@ const TYPES: ReadonlySet<string> = new Set(JSON_SCHEMA_TYPES);
 
 export function checkJsonSchema(schema: unknown, opts: { strict: boolean }): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
-  if (!isObject(schema)) {
+  if (!isRecord(schema)) {
     issues.push({ path: [], message: "The schema must be a JSON object.", severity: "error" });
     return issues;
   }
@@ -57,7 +58,7 @@ function walk(
   const warn = (p: PathKey[], message: string) => issues.push({ path: p, message, severity: "warning" });
   const strictOrWarn = strict ? err : warn;
 
-  if (!isObject(node)) {
+  if (!isRecord(node)) {
     err(path, "Each schema must be a JSON object.");
     return;
   }
@@ -91,7 +92,7 @@ function walk(
   const isObjectType = types.has("object") || node.properties !== undefined;
   let propertyNames: string[] = [];
   if (node.properties !== undefined) {
-    if (!isObject(node.properties)) err([...path, "properties"], "'properties' must be an object that maps names to schemas.");
+    if (!isRecord(node.properties)) err([...path, "properties"], "'properties' must be an object that maps names to schemas.");
     else {
       propertyNames = Object.keys(node.properties);
       state.properties += propertyNames.length;
@@ -149,7 +150,7 @@ function walk(
   for (const defsKey of ["$defs", "definitions"] as const) {
     const defs = node[defsKey];
     if (defs === undefined) continue;
-    if (!isObject(defs)) err([...path, defsKey], `'${defsKey}' must be an object that maps names to schemas.`);
+    if (!isRecord(defs)) err([...path, defsKey], `'${defsKey}' must be an object that maps names to schemas.`);
     else for (const [name, sub] of Object.entries(defs)) walk(sub, root, [...path, defsKey, name], depth, strict, issues, state);
   }
   if (node.$ref !== undefined) {
@@ -214,10 +215,10 @@ function resolvesLocally(root: Record<string, unknown>, ref: string): boolean {
   let current: unknown = root;
   for (const raw of ref.slice(2).split("/")) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (!isObject(current) || !(key in current)) return false;
+    if (!isRecord(current) || !(key in current)) return false;
     current = current[key];
   }
-  return isObject(current);
+  return isRecord(current);
 }
 
 function jsonType(value: unknown): string {

@@ -1,5 +1,4 @@
-import { isObject } from "./path";
-
+import { isRecord } from "@/lib/is-record";
 /**
  * A deterministic JSON value that validates against a JSON Schema of the Structured Outputs subset: strings from
  * the given text, numbers from its word count (within the bounds), booleans true, an enum's first value, arrays
@@ -32,17 +31,17 @@ const FORMAT_SAMPLES: Record<string, string> = {
 };
 
 export function sampleFromSchema(schema: unknown, seed: SampleSeed): unknown {
-  return sample(schema, isObject(schema) ? schema : {}, seed, 0, "");
+  return sample(schema, isRecord(schema) ? schema : {}, seed, 0, "");
 }
 
 function sample(node: unknown, root: Record<string, unknown>, seed: SampleSeed, depth: number, name: string): unknown {
-  if (!isObject(node) || depth > MAX_DEPTH) return null;
+  if (!isRecord(node) || depth > MAX_DEPTH) return null;
   if (typeof node.$ref === "string") return sample(resolve(root, node.$ref), root, seed, depth + 1, name);
   if ("const" in node) return node.const;
   if (Array.isArray(node.enum) && node.enum.length > 0) return node.enum[0];
   if (Array.isArray(node.anyOf) && node.anyOf.length > 0) {
     // Prefer a branch that is not just null, so the answer says something.
-    const branch = node.anyOf.find((b) => !(isObject(b) && b.type === "null")) ?? node.anyOf[0];
+    const branch = node.anyOf.find((b) => !(isRecord(b) && b.type === "null")) ?? node.anyOf[0];
     return sample(branch, root, seed, depth + 1, name);
   }
   const types = Array.isArray(node.type) ? (node.type as unknown[]) : [node.type];
@@ -50,7 +49,7 @@ function sample(node: unknown, root: Record<string, unknown>, seed: SampleSeed, 
   switch (type) {
     case "object": {
       const out: Record<string, unknown> = {};
-      const props = isObject(node.properties) ? node.properties : {};
+      const props = isRecord(node.properties) ? node.properties : {};
       const required = Array.isArray(node.required) ? node.required : [];
       for (const [key, sub] of Object.entries(props)) {
         if (depth >= SOFT_DEPTH && !required.includes(key)) continue;
@@ -110,7 +109,7 @@ function resolve(root: Record<string, unknown>, ref: string): unknown {
   let current: unknown = root;
   for (const raw of ref.slice(2).split("/")) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (!isObject(current)) return {};
+    if (!isRecord(current)) return {};
     current = current[key];
   }
   return current;

@@ -1,5 +1,4 @@
-import { isObject } from "./path";
-
+import { isRecord } from "@/lib/is-record";
 /**
  * The Request JSON text of a body, and back. Strings longer than ELIDE_AT characters (data URLs of images and
  * files, up to 27 MB of base64) are shown shortened, with a marker that names them; parsing the text puts the
@@ -47,7 +46,7 @@ export function textToBody(text: string, elided: ReadonlyMap<string, string>): P
     const line = before.split("\n").length;
     return { ok: false, message, line, column: offset - before.lastIndexOf("\n") };
   }
-  if (!isObject(value)) {
+  if (!isRecord(value)) {
     return { ok: false, message: "The request must be a JSON object ({ … }).", line: 1, column: 1 };
   }
   return { ok: true, body: restore(value, elided) as Record<string, unknown> };
@@ -56,7 +55,7 @@ export function textToBody(text: string, elided: ReadonlyMap<string, string>): P
 function restore(value: unknown, elided: ReadonlyMap<string, string>): unknown {
   if (typeof value === "string") return MARKER.test(value) ? (elided.get(value) ?? value) : value;
   if (Array.isArray(value)) return value.map((v) => restore(v, elided));
-  if (isObject(value)) {
+  if (isRecord(value)) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = restore(v, elided);
     return out;

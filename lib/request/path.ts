@@ -3,33 +3,31 @@
  * Every composer control is a view of one path; writing `undefined` deletes the key, and objects left empty
  * by a delete are removed too, so a parameter the user cleared is not sent.
  */
+import { isRecord } from "@/lib/is-record";
 
 export type PathKey = string | number;
 export type Path = readonly PathKey[];
 export type JsonObject = Record<string, unknown>;
 
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** `input[1].content[0].image_url`, the form OpenAI uses in `param`. */
-export function formatPath(path: Path): string {
+export function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const key of path) {
     if (typeof key === "number") out += `[${key}]`;
-    else out += out === "" ? key : `.${key}`;
+    else out += out === "" ? String(key) : `.${String(key)}`;
   }
   return out;
 }
 
-export function getPath(root: unknown, path: Path): unknown {
+export function getPath(root: unknown, path: readonly PropertyKey[]): unknown {
   let current = root;
   for (const key of path) {
     if (typeof key === "number") {
       if (!Array.isArray(current)) return undefined;
       current = current[key];
     } else {
-      if (!isObject(current)) return undefined;
+      // Symbols (zod paths may hold them) never name a JSON field.
+      if (typeof key === "symbol" || !isRecord(current)) return undefined;
       current = current[key];
     }
   }
@@ -58,14 +56,14 @@ function setIn(node: unknown, path: Path, index: number, value: unknown): unknow
     arr[key] = setIn(arr[key], path, index + 1, value);
     return arr;
   }
-  const obj: JsonObject = isObject(node) ? { ...node } : {};
+  const obj: JsonObject = isRecord(node) ? { ...node } : {};
   if (last) {
     if (value === undefined) delete obj[key];
     else obj[key] = value;
     return obj;
   }
   const child = setIn(obj[key], path, index + 1, value);
-  if (value === undefined && isObject(child) && Object.keys(child).length === 0) delete obj[key];
+  if (value === undefined && isRecord(child) && Object.keys(child).length === 0) delete obj[key];
   else obj[key] = child;
   return obj;
 }
@@ -86,8 +84,8 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
     if (!Array.isArray(b) || a.length !== b.length) return false;
     return a.every((v, i) => jsonEqual(v, b[i]));
   }
-  if (isObject(a)) {
-    if (!isObject(b)) return false;
+  if (isRecord(a)) {
+    if (!isRecord(b)) return false;
     const ka = Object.keys(a);
     if (ka.length !== Object.keys(b).length) return false;
     return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && jsonEqual(a[k], b[k]));

@@ -42,7 +42,9 @@ import {
   TRUNCATION_VALUES,
   VERBOSITY_VALUES,
 } from "./limits";
-import { isObject } from "./path";
+import { isRecord } from "@/lib/is-record";
+import { formatBytes } from "@/lib/media/bytes";
+import { base64DecodedLength, splitDataUrl } from "@/lib/media/data-url";
 
 /**
  * THE request schema of `POST /v1/responses`, isomorphic: the composer checks a body with it before sending, and
@@ -77,27 +79,7 @@ function byType(schemas: Record<string, z.ZodType>, fallbackType?: string) {
   };
 }
 
-// ---- data URLs ---------------------------------------------------------------------------------------------------
-
-/** `data:<mime>;base64,<data>` split without copying the data. Null when it is not a base64 data URL. */
-export function splitDataUrl(url: string): { mime: string; dataStart: number } | null {
-  if (!url.startsWith("data:")) return null;
-  const comma = url.indexOf(",", 5);
-  if (comma === -1 || comma > 300) return null;
-  const header = url.slice(5, comma);
-  const parts = header.split(";");
-  if (!parts.includes("base64")) return null;
-  return { mime: (parts[0] ?? "").toLowerCase(), dataStart: comma + 1 };
-}
-
-/** Bytes a base64 string of this length decodes to (ignoring padding subtleties beyond `=`). */
-export function base64DecodedLength(url: string, dataStart: number): number {
-  const length = url.length - dataStart;
-  let padding = 0;
-  if (url.endsWith("==")) padding = 2;
-  else if (url.endsWith("=")) padding = 1;
-  return Math.max(0, Math.floor((length * 3) / 4) - padding);
-}
+// ---- URLs --------------------------------------------------------------------------------------------------------
 
 function isHttpUrl(value: string): boolean {
   try {
@@ -134,12 +116,6 @@ function checkImageUrl(url: string, ctx: Ctx): void {
   if (!isHttpUrl(url)) {
     custom(ctx, ["image_url"], "Expected an http(s) URL or a data URL (data:image/png;base64,…).", { code: "invalid_image_url" });
   }
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 // ---- content parts -----------------------------------------------------------------------------------------------
@@ -190,17 +166,15 @@ const OutputTextPart = z.looseObject({ type: z.literal("output_text"), text: z.s
 const RefusalPart = z.looseObject({ type: z.literal("refusal"), refusal: z.string() });
 
 /** A content part; unknown part types pass unchecked. */
-export const ContentPart = z
-  .looseObject({ type: z.string() })
-  .superRefine(
-    byType({
-      input_text: InputTextPart,
-      input_image: InputImagePart,
-      input_file: InputFilePart,
-      output_text: OutputTextPart,
-      refusal: RefusalPart,
-    }),
-  );
+export const ContentPart = z.looseObject({ type: z.string() }).superRefine(
+  byType({
+    input_text: InputTextPart,
+    input_image: InputImagePart,
+    input_file: InputFilePart,
+    output_text: OutputTextPart,
+    refusal: RefusalPart,
+  }),
+);
 
 // ---- input items -------------------------------------------------------------------------------------------------
 
@@ -470,7 +444,7 @@ export const ToolChoice = z.unknown().superRefine((choice, ctx) => {
     }
     return;
   }
-  if (!isObject(choice)) {
+  if (!isRecord(choice)) {
     ctx.addIssue({ code: "invalid_type", expected: "object", input: choice, path: [], message: "" });
     return;
   }
@@ -590,7 +564,7 @@ function crossChecks(body: CreateResponseRequest, ctx: Ctx): void {
   const customNames = new Set(tools.filter((t) => t.type === "custom").map((t) => t.name));
   const mcpLabels = new Set(tools.filter((t) => t.type === "mcp").map((t) => t.server_label));
   const choice = body.tool_choice;
-  if (isObject(choice)) {
+  if (isRecord(choice)) {
     const missing = (names: Set<unknown>, value: unknown) => typeof value === "string" && value !== "" && !names.has(value);
     if (choice.type === "function" && missing(functionNames, choice.name)) {
       custom(
@@ -621,7 +595,7 @@ function crossChecks(body: CreateResponseRequest, ctx: Ctx): void {
     }
     if (choice.type === "allowed_tools" && Array.isArray(choice.tools)) {
       choice.tools.forEach((t: unknown, i: number) => {
-        if (isObject(t) && t.type === "function" && missing(functionNames, t.name)) {
+        if (isRecord(t) && t.type === "function" && missing(functionNames, t.name)) {
           custom(ctx, ["tool_choice", "tools", i, "name"], `allowed_tools lists the function '${String(t.name)}', which is not in tools.`);
         }
       });
@@ -644,7 +618,7 @@ function mentionsJson(body: CreateResponseRequest): boolean {
   const collect = (value: unknown): void => {
     if (typeof value === "string") texts.push(value);
     else if (Array.isArray(value)) value.forEach(collect);
-    else if (isObject(value)) {
+    else if (isRecord(value)) {
       if (typeof value.text === "string") texts.push(value.text);
       if (value.content !== undefined) collect(value.content);
     }

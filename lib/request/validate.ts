@@ -1,8 +1,9 @@
-import type { z } from "zod";
+import { flattenIssues, type SchemaIssue } from "./issues";
 import { checkJsonSchema } from "./json-schema-check";
 import { KNOWN_TOOL_TYPES } from "./limits";
-import { formatPath, getPath, isObject, type PathKey } from "./path";
+import { formatPath, getPath } from "./path";
 import { CreateResponseBody, type IssueParams } from "./schema";
+import { isRecord } from "@/lib/is-record";
 
 /**
  * `validateRequest(body)`: every problem the composer shows before sending, with its path
@@ -16,47 +17,22 @@ export interface RequestIssue {
   severity: "error" | "warning";
 }
 
-type ZodIssue = z.core.$ZodIssue;
-
 export function validateRequest(body: unknown): RequestIssue[] {
-  if (!isObject(body)) return [{ path: "", message: "The request must be a JSON object.", severity: "error" }];
+  if (!isRecord(body)) return [{ path: "", message: "The request must be a JSON object.", severity: "error" }];
   const issues: RequestIssue[] = [];
   const parsed = CreateResponseBody.safeParse(body);
   if (!parsed.success) {
-    for (const issue of flatten(parsed.error.issues)) {
-      issues.push({ path: formatPath(issue.path as PathKey[]), message: describeIssue(issue, body), severity: "error" });
+    for (const issue of flattenIssues(parsed.error.issues)) {
+      issues.push({ path: formatPath(issue.path), message: describeIssue(issue, body), severity: "error" });
     }
   }
   issues.push(...warnings(body));
   return dedupe(issues);
 }
 
-/** Unions report one list per branch: keep the branch that got deepest into the value. */
-export function flatten(issues: readonly ZodIssue[]): ZodIssue[] {
-  const out: ZodIssue[] = [];
-  for (const issue of issues) {
-    if (issue.code === "invalid_union" && issue.errors.length > 0) {
-      const branches = issue.errors.map((branch) => flatten(branch));
-      // A branch whose `type` did not match is the wrong branch, however deep its other issues go.
-      const score = (b: ZodIssue[]) => depth(b) - (b.some((i) => i.path.length === 1 && i.path[0] === "type") ? 100 : 0);
-      const deepest = branches.reduce((best, b) => (score(b) > score(best) ? b : best), branches[0] ?? []);
-      if (depth(deepest) > 0) {
-        for (const nested of deepest) out.push({ ...nested, path: [...issue.path, ...nested.path] } as ZodIssue);
-        continue;
-      }
-    }
-    out.push(issue);
-  }
-  return out;
-}
-
-function depth(issues: readonly ZodIssue[]): number {
-  return issues.reduce((max, i) => Math.max(max, i.path.length), 0);
-}
-
 /** One issue in plain words ("must be at least 16 (got 8)"), without the path, which is shown beside it. */
-export function describeIssue(issue: ZodIssue, body: unknown): string {
-  const value = getPath(body, issue.path as PathKey[]);
+export function describeIssue(issue: SchemaIssue, body: unknown): string {
+  const value = getPath(body, issue.path);
   switch (issue.code) {
     case "invalid_type":
       if (value === undefined) return "Required.";
@@ -97,7 +73,7 @@ export function describeIssue(issue: ZodIssue, body: unknown): string {
   }
 }
 
-export function issueParams(issue: ZodIssue): IssueParams {
+export function issueParams(issue: SchemaIssue): IssueParams {
   return issue.code === "custom" && issue.params ? (issue.params as IssueParams) : {};
 }
 
@@ -109,18 +85,18 @@ function warnings(body: Record<string, unknown>): RequestIssue[] {
   }
   const tools = Array.isArray(body.tools) ? body.tools : [];
   tools.forEach((tool, i) => {
-    if (!isObject(tool)) return;
+    if (!isRecord(tool)) return;
     if (typeof tool.type === "string" && !KNOWN_TOOL_TYPES.has(tool.type)) {
       warn(`tools[${i}].type`, `'${tool.type}' is not a tool type this playground knows; it is sent as it is.`);
     }
-    if (tool.type === "function" && isObject(tool.parameters)) {
+    if (tool.type === "function" && isRecord(tool.parameters)) {
       for (const issue of checkJsonSchema(tool.parameters, { strict: tool.strict === true })) {
         if (issue.severity === "warning") warn(formatPath([`tools`, i, "parameters", ...issue.path]), issue.message);
       }
     }
   });
   const format = getPath(body, ["text", "format"]);
-  if (isObject(format) && format.type === "json_schema" && isObject(format.schema)) {
+  if (isRecord(format) && format.type === "json_schema" && isRecord(format.schema)) {
     for (const issue of checkJsonSchema(format.schema, { strict: format.strict === true })) {
       if (issue.severity === "warning") warn(formatPath(["text", "format", "schema", ...issue.path]), issue.message);
     }

@@ -7,6 +7,7 @@
  */
 
 import { fenceAfter, type OpenFence } from "@/lib/markdown/fences";
+import { isRecord } from "@/lib/is-record";
 
 export const CITE_PREFIX = "#rp-cite-";
 export const FILE_PREFIX = "#rp-file-";
@@ -43,8 +44,6 @@ export interface AnnotatedSource {
   source: string;
   citations: Citation[];
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function offset(value: unknown, length: number): number {
   const n = typeof value === "number" && Number.isFinite(value) ? Math.trunc(value) : 0;

@@ -9,6 +9,7 @@
  * Pure functions over plain JSON; the page keeps the request bodies it sent (use-response-run.ts).
  */
 import type { ResponseOutputItem } from "openai/resources/responses/responses";
+import { isRecord } from "@/lib/is-record";
 
 export type ContinueMode = "previous_response_id" | "replay";
 
@@ -22,8 +23,6 @@ export interface TurnRecord {
   responseId: string | null;
   output: readonly ResponseOutputItem[];
 }
-
-const isRecord = (v: unknown): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** A request's `input` as a list of items: a string is one user message. */
 export function inputAsItems(input: unknown): InputItem[] {

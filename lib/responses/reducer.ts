@@ -23,6 +23,7 @@ import type {
 } from "openai/resources/responses/responses";
 import { isKnownEvent, type StreamEvent } from "./events";
 import { initialRunState, type ItemView, type RunError, type RunState, type RunStatus } from "./run-state";
+import { isRecord } from "@/lib/is-record";
 
 type Item = ResponseOutputItem;
 type MessagePart = ResponseOutputText | ResponseOutputRefusal;
@@ -37,10 +38,6 @@ const MAX_INDEX_GAP = 64;
 
 function assertNever(value: never): never {
   throw new Error(`Unhandled stream event: ${JSON.stringify(value)}`);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function str(value: unknown): string | undefined {

@@ -7,6 +7,7 @@
  */
 import { createParser, type EventSourceMessage } from "eventsource-parser";
 import type { StreamEvent, UnknownStreamEvent } from "./events";
+import { isRecord } from "@/lib/is-record";
 
 export interface SseMessage {
   event: string | undefined;
@@ -106,10 +107,6 @@ export type ParsedEvent =
   | { kind: "event"; event: StreamEvent; raw: string; verbatim: boolean }
   | { kind: "done" }
   | { kind: "invalid"; raw: string; reason: string };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function stringOrNull(value: unknown): string | null {
   if (typeof value === "string") return value;

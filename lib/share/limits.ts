@@ -15,9 +15,3 @@ export function parseByteSize(text: string | undefined | null, fallback = DEFAUL
   const bytes = Math.floor(n * factor);
   return bytes > 0 ? bytes : fallback;
 }
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(bytes % 1024 === 0 ? 0 : 1)} KB`;
-  return `${bytes} bytes`;
-}

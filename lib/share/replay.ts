@@ -14,6 +14,7 @@ import { applyEvent, markCancelled, markHttpError, markInterrupted, markNetworkE
 import { initialRunState, type RunState } from "@/lib/responses/run-state";
 import { parseSseMessage, type ParsedEvent } from "@/lib/responses/sse";
 import type { RecordedEvent, Recording } from "./recording";
+import { isRecord } from "@/lib/is-record";
 
 export type ReplaySpeed = 0.25 | 0.5 | 1 | 2 | 4 | "instant";
 export const REPLAY_SPEEDS: readonly ReplaySpeed[] = [0.25, 0.5, 1, 2, 4, "instant"];
@@ -29,10 +30,6 @@ export type ReplayFrame =
 const LABELS_WITHOUT_EVENT = new Set(["[DONE]", "(unreadable event)"]);
 /** A stored state every this many positions, so scrubbing backwards costs at most this many reducer steps. */
 const CHECKPOINT_EVERY = 128;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** One recorded event, parsed as the live run parsed it. */
 export function parseRecordedEvent(recorded: RecordedEvent): ParsedEvent {

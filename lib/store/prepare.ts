@@ -2,7 +2,7 @@ import "server-only";
 import { ApiError } from "@/lib/api-error";
 import { parseRecording, type Recording } from "@/lib/share/recording";
 import { scrubSecrets } from "@/lib/share/scrub";
-import { formatBytes } from "@/lib/share/limits";
+import { formatBytes } from "@/lib/media/bytes";
 import type { NewPermalink, PermalinkRecord, PermalinkRow } from "./types";
 
 export const MAX_TITLE_LENGTH = 200;

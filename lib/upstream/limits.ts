@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/api-error";
-import { formatBytes } from "@/lib/share/limits";
+import { formatBytes } from "@/lib/media/bytes";
 
 /**
  * Request limits owned by the proxy: a capped body reader (413) and per-client token buckets (429 + Retry-After).

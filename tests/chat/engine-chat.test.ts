@@ -7,7 +7,7 @@ import OpenAI from "openai";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { localEngineFetch } from "@/lib/local-engine";
-import { responsesToChat } from "@/lib/chat/translate";
+import { responsesToChat } from "@/lib/chat/responses-to-chat";
 import { createJson, deltas, engine, outputText, streamEvents } from "../local-engine/helpers";
 
 /** `POST /v1/chat/completions` on the local engine: chunks, tool-call fragments, usage, [DONE], errors, SDK. */

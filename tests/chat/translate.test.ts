@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chatToResponses, responsesToChat } from "@/lib/chat/translate";
+import { chatToResponses } from "@/lib/chat/chat-to-responses";
+import { responsesToChat } from "@/lib/chat/responses-to-chat";
 
 /** Responses body → Chat Completions body, on every composer feature, and what is dropped (with reasons). */
 

@@ -1,14 +1,15 @@
 "use client";
 
 import { CUSTOM_GRAMMAR_SYNTAX } from "@/lib/request/limits";
-import { isObject, type Path } from "@/lib/request/path";
+import { type Path } from "@/lib/request/path";
 import { useField } from "../composer-context";
 import { Field, SelectField, TextAreaField, TextField, areaCls, inputCls } from "../fields";
+import { isRecord } from "@/lib/is-record";
 
 /** `custom`: a free-form tool (name, description) with unconstrained text or a Lark / regex grammar. */
 export function CustomToolForm({ path }: { path: Path }) {
   const format = useField<Record<string, unknown>>([...path, "format"], { nested: true });
-  const kind = isObject(format.value) ? String(format.value.type) : "";
+  const kind = isRecord(format.value) ? String(format.value.type) : "";
   const definition = useField<string>([...path, "format", "definition"]);
   return (
     <>

@@ -1,9 +1,10 @@
 "use client";
 
 import { COMPARISON_OPERATORS, COMPOUND_OPERATORS } from "@/lib/request/limits";
-import { isObject, type Path } from "@/lib/request/path";
+import { type Path } from "@/lib/request/path";
 import { useField } from "../composer-context";
 import { IssueList, compactCls, iconBtn, smallBtn } from "../fields";
+import { isRecord } from "@/lib/is-record";
 
 /**
  * file_search `filters`: a comparison (`eq ne gt gte lt lte in nin`, a key, a typed value) or a compound
@@ -17,7 +18,7 @@ const newComparison = (): Filter => ({ type: "eq", key: "", value: "" });
 
 export function FilterBuilder({ path }: { path: Path }) {
   const f = useField<Filter>(path);
-  if (!isObject(f.value)) {
+  if (!isRecord(f.value)) {
     return (
       <div className="flex items-center gap-1.5">
         <span className="text-[11px] font-medium text-slate-600">filters</span>
@@ -40,7 +41,7 @@ export function FilterBuilder({ path }: { path: Path }) {
 
 function FilterNode({ path, onRemove, depth }: { path: Path; onRemove: () => void; depth: number }) {
   const f = useField<Filter>(path);
-  const node = isObject(f.value) ? f.value : {};
+  const node = isRecord(f.value) ? f.value : {};
   const type = String(node.type ?? "eq");
   const compound = (COMPOUND_OPERATORS as readonly string[]).includes(type);
   const label = `Filter ${

@@ -1,9 +1,10 @@
 "use client";
 
 import { MCP_CONNECTORS } from "@/lib/request/limits";
-import { isObject, type Path } from "@/lib/request/path";
+import { type Path } from "@/lib/request/path";
 import { useField } from "../composer-context";
 import { Field, JsonField, KeyValueField, ListField, SelectField, TextField, inputCls } from "../fields";
+import { isRecord } from "@/lib/is-record";
 
 /** `mcp`: server label and URL (or a connector), allowed tools, approval policy, headers. */
 export function McpToolForm({ path }: { path: Path }) {
@@ -37,7 +38,7 @@ export function McpToolForm({ path }: { path: Path }) {
           </select>
         )}
       </Field>
-      {isObject(approval.value) ? (
+      {isRecord(approval.value) ? (
         <div className="grid grid-cols-2 gap-2">
           <ListField path={p("require_approval", "never", "tool_names")} label="never ask for" />
           <ListField path={p("require_approval", "always", "tool_names")} label="always ask for" />
@@ -52,6 +53,6 @@ export function McpToolForm({ path }: { path: Path }) {
 
 function JsonHint({ path }: { path: Path }) {
   const f = useField<unknown>(path);
-  if (!isObject(f.value)) return null;
+  if (!isRecord(f.value)) return null;
   return <JsonField path={path} label="allowed_tools (filter)" rows={3} />;
 }

@@ -3,17 +3,19 @@
 import { useState, type ReactNode } from "react";
 import { newTool } from "@/lib/request/defaults";
 import { TOOL_TYPES, type ToolType } from "@/lib/request/limits";
-import { isObject, moveItem, type Path } from "@/lib/request/path";
+import { moveItem, type Path } from "@/lib/request/path";
 import { useComposer, useField } from "../composer-context";
-import { IssueList, JsonField, areaCls, compactCls, iconBtn, smallBtn } from "../fields";
+import { IssueList, JsonField, areaCls, compactCls, smallBtn } from "../fields";
 import { CodeInterpreterToolForm } from "./code-interpreter-tool";
 import { ComputerToolForm } from "./computer-tool";
 import { CustomToolForm } from "./custom-tool";
 import { FileSearchToolForm } from "./file-search-tool";
 import { FunctionToolForm } from "./function-tool";
 import { ImageGenerationToolForm } from "./image-generation-tool";
+import { ReorderButtons } from "../reorder-buttons";
 import { McpToolForm } from "./mcp-tool";
 import { WebSearchToolForm } from "./web-search-tool";
+import { isRecord } from "@/lib/is-record";
 
 /** `tools`: one form per tool type, add (menu of types or pasted JSON), remove, reorder. */
 
@@ -115,7 +117,7 @@ function PasteTool({ onAdd, onCancel }: { onAdd: (tool: unknown) => void; onCanc
           onClick={() => {
             try {
               const value: unknown = JSON.parse(text);
-              if (!isObject(value) || typeof value.type !== "string") return setError('A tool is a JSON object with a "type".');
+              if (!isRecord(value) || typeof value.type !== "string") return setError('A tool is a JSON object with a "type".');
               onAdd(value);
             } catch {
               setError("Not valid JSON.");
@@ -147,7 +149,7 @@ function ToolCard({
 }) {
   const path: Path = ["tools", index];
   const f = useField(path, { nested: true });
-  const obj = isObject(tool) ? tool : {};
+  const obj = isRecord(tool) ? tool : {};
   const type = typeof obj.type === "string" ? obj.type : "?";
   const Form = FORMS[type];
   const title = toolTitle(obj);
@@ -167,29 +169,7 @@ function ToolCard({
         <span className="rounded bg-indigo-50 px-1.5 py-0.5 font-mono text-[11px] text-indigo-700">{type}</span>
         {title ? <span className="truncate font-mono text-[12px] text-slate-800">{title}</span> : null}
         {errors > 0 ? <span className="rounded-full bg-red-100 px-1.5 text-[10px] text-red-700">{errors}</span> : null}
-        <span className="ml-auto flex">
-          <button
-            type="button"
-            className={iconBtn}
-            aria-label={`Move ${name} up`}
-            disabled={index === 0}
-            onClick={(e) => (e.preventDefault(), onMove(-1))}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            className={iconBtn}
-            aria-label={`Move ${name} down`}
-            disabled={index === count - 1}
-            onClick={(e) => (e.preventDefault(), onMove(1))}
-          >
-            ↓
-          </button>
-          <button type="button" className={iconBtn} aria-label={`Remove ${name}`} onClick={(e) => (e.preventDefault(), onRemove())}>
-            ✕
-          </button>
-        </span>
+        <ReorderButtons name={name} first={index === 0} last={index === count - 1} onMove={onMove} onRemove={onRemove} />
       </summary>
       <div className="flex flex-col gap-2 border-t border-slate-100 px-2 pt-1.5 pb-2">
         {Form ? (

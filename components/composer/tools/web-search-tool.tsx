@@ -1,9 +1,10 @@
 "use client";
 
 import { SEARCH_CONTEXT_SIZES } from "@/lib/request/limits";
-import { isObject, type Path } from "@/lib/request/path";
+import { type Path } from "@/lib/request/path";
 import { useComposer, useField } from "../composer-context";
 import { BoolField, Field, ListField, SelectField, inputCls, labelCls } from "../fields";
+import { isRecord } from "@/lib/is-record";
 
 const VARIANTS = ["web_search", "web_search_2025_08_26", "web_search_preview", "web_search_preview_2025_03_11"] as const;
 
@@ -38,7 +39,7 @@ export function WebSearchToolForm({ path }: { path: Path }) {
 
 function UserLocation({ path, onClear }: { path: Path; onClear: () => void }) {
   const f = useField<Record<string, unknown>>(path, { nested: true });
-  const loc = isObject(f.value) ? f.value : {};
+  const loc = isRecord(f.value) ? f.value : {};
   const write = (key: string, value: string) => {
     const next: Record<string, unknown> = { ...loc, type: "approximate" };
     if (value === "") delete next[key];

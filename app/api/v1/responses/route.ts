@@ -1,35 +1,10 @@
-import { ApiError } from "@/lib/api-error";
-import { proxy, readProxyBody } from "@/lib/upstream/proxy";
-import { CreateResponseBody } from "./schema";
+import { proxyJson } from "@/lib/upstream/json-route";
+import { ProxyResponsesBody } from "./schema";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** POST /api/v1/responses: validate, then forward the caller's exact bytes upstream and stream the answer back. */
 export async function POST(request: Request): Promise<Response> {
-  const read = await readProxyBody(request);
-  if ("response" in read) return read.response;
-  const text = read.text;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return new ApiError(400, 'The request body is not valid JSON. Send a JSON object such as {"model": "gpt-4.1", "input": "Hello"}.', {
-      code: "invalid_json",
-    }).toResponse();
-  }
-  if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    return new ApiError(400, "The request body must be a JSON object.", { code: "invalid_type" }).toResponse();
-  }
-  const parsed = CreateResponseBody.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const param = issue?.path.map(String).join(".") || null;
-    const missing = issue?.code === "invalid_type" && (json as Record<string, unknown>).model === undefined;
-    return new ApiError(400, issue?.message ?? "Invalid request body.", {
-      param,
-      code: missing ? "missing_required_parameter" : "invalid_type",
-    }).toResponse();
-  }
-  return proxy(request, { method: "POST", path: "/responses", body: text });
+  return proxyJson(request, { path: "/responses", schema: ProxyResponsesBody, example: '{"model": "gpt-4.1", "input": "Hello"}' });
 }

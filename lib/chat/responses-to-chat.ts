@@ -1,15 +1,12 @@
 /**
- * Responses request body ⇄ Chat Completions request body. Isomorphic and pure.
+ * Responses request body → Chat Completions request body. Isomorphic and pure.
  *
  * `responsesToChat` is what the Compare view, the Chat Completions code export and the permalink page show: the
  * composer's request as `POST /v1/chat/completions` would take it, plus a `dropped` list that says in plain words
- * what has no Chat Completions equivalent (nothing is left out silently).
- *
- * `chatToResponses` is the way back, used by the local engine to answer `/v1/chat/completions` with the same
- * rules (and the same text) as `/v1/responses`.
+ * what has no Chat Completions equivalent (nothing is left out silently). The way back is `chat-to-responses.ts`.
  */
-
-export type Json = Record<string, unknown>;
+import { isRecord } from "@/lib/is-record";
+import { SAME_NAME, copySameFields, type Json } from "./same-fields";
 
 export interface Dropped {
   /** Where it was in the Responses body, e.g. `tools[1]`, `reasoning.summary`, `input[2].content[0]`. */
@@ -21,23 +18,6 @@ export interface ChatTranslation {
   body: Json;
   dropped: Dropped[];
 }
-
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** Top-level fields with the same name and meaning in both APIs. */
-const SAME_NAME = [
-  "model",
-  "temperature",
-  "top_p",
-  "parallel_tool_calls",
-  "metadata",
-  "store",
-  "user",
-  "safety_identifier",
-  "service_tier",
-  "prompt_cache_key",
-  "prompt_cache_retention",
-] as const;
 
 /** Top-level fields handled below (translated or dropped with their own reason). */
 const HANDLED = new Set<string>([
@@ -85,8 +65,6 @@ const TOOL_DROP_REASON = (type: string): string => {
   return `Tool type '${type}' has no Chat Completions equivalent; only function (and custom) tools exist there.`;
 };
 
-// ---- Responses → Chat Completions ----------------------------------------------------------------------------------
-
 export function responsesToChat(body: Json): ChatTranslation {
   const dropped: Dropped[] = [];
   const drop = (path: string, reason: string) => dropped.push({ path, reason });
@@ -104,10 +82,7 @@ export function responsesToChat(body: Json): ChatTranslation {
   else if (Array.isArray(body.input)) body.input.forEach((item, i) => translateItem(item, `input[${i}]`, messages, drop));
   out.messages = messages;
 
-  for (const key of SAME_NAME) {
-    if (key === "model") continue;
-    if (body[key] !== undefined && body[key] !== null) out[key] = body[key];
-  }
+  copySameFields(body, out);
 
   if (typeof body.max_output_tokens === "number") out.max_completion_tokens = body.max_output_tokens;
   if (typeof body.top_logprobs === "number") {
@@ -120,7 +95,7 @@ export function responsesToChat(body: Json): ChatTranslation {
     const tools: Json[] = [];
     body.tools.forEach((tool, i) => {
       const path = `tools[${i}]`;
-      if (!isObject(tool) || typeof tool.type !== "string") return drop(path, "Not a tool object.");
+      if (!isRecord(tool) || typeof tool.type !== "string") return drop(path, "Not a tool object.");
       if (tool.type === "function") {
         const fn: Json = { name: tool.name };
         if (tool.description != null) fn.description = tool.description;
@@ -147,9 +122,9 @@ export function responsesToChat(body: Json): ChatTranslation {
   }
 
   // text.format / text.verbosity
-  if (isObject(body.text)) {
+  if (isRecord(body.text)) {
     const format = body.text.format;
-    if (isObject(format)) {
+    if (isRecord(format)) {
       if (format.type === "json_schema") {
         const js: Json = { name: format.name, schema: format.schema };
         if (format.description != null) js.description = format.description;
@@ -166,7 +141,7 @@ export function responsesToChat(body: Json): ChatTranslation {
   }
 
   // reasoning
-  if (isObject(body.reasoning)) {
+  if (isRecord(body.reasoning)) {
     if (body.reasoning.effort != null) out.reasoning_effort = body.reasoning.effort;
     for (const key of ["summary", "generate_summary"] as const) {
       if (body.reasoning[key] != null) {
@@ -179,7 +154,7 @@ export function responsesToChat(body: Json): ChatTranslation {
   if (body.stream === true) {
     out.stream = true;
     const options: Json = { include_usage: true };
-    if (isObject(body.stream_options) && body.stream_options.include_obfuscation !== undefined) {
+    if (isRecord(body.stream_options) && body.stream_options.include_obfuscation !== undefined) {
       options.include_obfuscation = body.stream_options.include_obfuscation;
     }
     out.stream_options = options;
@@ -213,14 +188,14 @@ function translateToolChoice(choice: unknown, hasTools: boolean): { value: unkno
     if (!hasTools && choice !== "none") return { reason: "No tool survived the translation, so tool_choice has nothing to choose from." };
     return { value: choice };
   }
-  if (!isObject(choice)) return { reason: "Not a tool_choice form." };
+  if (!isRecord(choice)) return { reason: "Not a tool_choice form." };
   if (choice.type === "function") return { value: { type: "function", function: { name: choice.name } } };
   if (choice.type === "custom") return { value: { type: "custom", custom: { name: choice.name } } };
   if (choice.type === "allowed_tools" && Array.isArray(choice.tools)) {
     const tools: Json[] = [];
     for (const t of choice.tools) {
-      if (isObject(t) && t.type === "function") tools.push({ type: "function", function: { name: t.name } });
-      else if (isObject(t) && t.type === "custom") tools.push({ type: "custom", custom: { name: t.name } });
+      if (isRecord(t) && t.type === "function") tools.push({ type: "function", function: { name: t.name } });
+      else if (isRecord(t) && t.type === "custom") tools.push({ type: "custom", custom: { name: t.name } });
     }
     if (tools.length === 0) return { reason: "The allowed tools are all built-in tools, which Chat Completions does not have." };
     return { value: { type: "allowed_tools", allowed_tools: { mode: choice.mode, tools } } };
@@ -231,7 +206,7 @@ function translateToolChoice(choice: unknown, hasTools: boolean): { value: unkno
 type DropFn = (path: string, reason: string) => void;
 
 function translateItem(item: unknown, path: string, messages: Json[], drop: DropFn): void {
-  if (!isObject(item)) return drop(path, "Not an input item.");
+  if (!isRecord(item)) return drop(path, "Not an input item.");
   const type = item.type ?? "message";
   if (type === "message") return translateMessage(item, path, messages, drop);
   if (type === "function_call") {
@@ -264,9 +239,9 @@ function translateMessage(item: Json, path: string, messages: Json[], drop: Drop
     const texts: string[] = [];
     let refusal: string | null = null;
     content.forEach((part, j) => {
-      if (isObject(part) && (part.type === "output_text" || part.type === "input_text") && typeof part.text === "string")
+      if (isRecord(part) && (part.type === "output_text" || part.type === "input_text") && typeof part.text === "string")
         texts.push(part.text);
-      else if (isObject(part) && part.type === "refusal" && typeof part.refusal === "string") refusal = part.refusal;
+      else if (isRecord(part) && part.type === "refusal" && typeof part.refusal === "string") refusal = part.refusal;
       else drop(`${path}.content[${j}]`, "Assistant messages in Chat Completions hold only text and a refusal.");
     });
     const msg: Json = { role: "assistant", content: texts.join("") };
@@ -289,7 +264,7 @@ function translateMessage(item: Json, path: string, messages: Json[], drop: Drop
 }
 
 function translatePart(part: unknown, at: string, drop: DropFn): Json | null {
-  if (!isObject(part)) {
+  if (!isRecord(part)) {
     drop(at, "Not a content part.");
     return null;
   }
@@ -328,123 +303,10 @@ function toolOutputContent(output: unknown, at: string, drop: DropFn): string {
   if (Array.isArray(output)) {
     const texts: string[] = [];
     output.forEach((part, j) => {
-      if (isObject(part) && part.type === "input_text" && typeof part.text === "string") texts.push(part.text);
+      if (isRecord(part) && part.type === "input_text" && typeof part.text === "string") texts.push(part.text);
       else drop(`${at}[${j}]`, "Chat Completions tool messages hold only text.");
     });
     return texts.join("");
   }
   return JSON.stringify(output ?? "");
-}
-
-// ---- Chat Completions → Responses (the local engine's way in) -----------------------------------------------------
-
-export interface ResponsesFromChat {
-  body: Json;
-  /** For each `input[k]`, the index of the message it came from (to point errors at `messages[i]`). */
-  sourceOf: number[];
-}
-
-export function chatToResponses(chat: Json): ResponsesFromChat {
-  const body: Json = { model: chat.model };
-  const input: Json[] = [];
-  const sourceOf: number[] = [];
-  const messages = Array.isArray(chat.messages) ? chat.messages : [];
-  messages.forEach((msg, i) => {
-    if (!isObject(msg)) return;
-    // A leading system/developer message is the Responses `instructions` (responsesToChat's inverse).
-    if (i === 0 && (msg.role === "system" || msg.role === "developer") && typeof msg.content === "string") {
-      body.instructions = msg.content;
-      return;
-    }
-    const push = (item: Json) => {
-      input.push(item);
-      sourceOf.push(i);
-    };
-    if (msg.role === "tool") {
-      push({ type: "function_call_output", call_id: msg.tool_call_id, output: textOf(msg.content) });
-      return;
-    }
-    if (msg.role === "assistant") {
-      const text = textOf(msg.content);
-      if (text !== "" || typeof msg.refusal === "string") {
-        const content: Json[] = [];
-        if (text !== "") content.push({ type: "output_text", text, annotations: [] });
-        if (typeof msg.refusal === "string") content.push({ type: "refusal", refusal: msg.refusal });
-        push({ type: "message", role: "assistant", content });
-      }
-      if (Array.isArray(msg.tool_calls)) {
-        for (const call of msg.tool_calls) {
-          if (!isObject(call) || !isObject(call.function)) continue;
-          push({ type: "function_call", call_id: call.id, name: call.function.name, arguments: call.function.arguments });
-        }
-      }
-      return;
-    }
-    const role = msg.role === "function" ? "user" : msg.role;
-    if (typeof msg.content === "string" || !Array.isArray(msg.content)) {
-      push({ type: "message", role, content: msg.content });
-      return;
-    }
-    push({ type: "message", role, content: msg.content.map(chatPartToResponses) });
-  });
-  body.input = input;
-
-  for (const key of SAME_NAME) {
-    if (key === "model") continue;
-    if (chat[key] !== undefined && chat[key] !== null) body[key] = chat[key];
-  }
-  body.store = false;
-  const maxTokens = chat.max_completion_tokens ?? chat.max_tokens;
-  if (typeof maxTokens === "number") body.max_output_tokens = maxTokens;
-  if (typeof chat.reasoning_effort === "string") body.reasoning = { effort: chat.reasoning_effort };
-  if (Array.isArray(chat.tools)) {
-    body.tools = chat.tools.map((tool) => {
-      if (isObject(tool) && tool.type === "function" && isObject(tool.function)) return { type: "function", ...tool.function };
-      if (isObject(tool) && tool.type === "custom" && isObject(tool.custom)) return { type: "custom", ...tool.custom };
-      return tool;
-    });
-  }
-  const choice = chat.tool_choice;
-  if (typeof choice === "string") body.tool_choice = choice;
-  else if (isObject(choice) && choice.type === "function" && isObject(choice.function))
-    body.tool_choice = { type: "function", name: choice.function.name };
-  else if (isObject(choice) && choice.type === "custom" && isObject(choice.custom))
-    body.tool_choice = { type: "custom", name: choice.custom.name };
-  else if (isObject(choice) && choice.type === "allowed_tools" && isObject(choice.allowed_tools)) {
-    const allowed = choice.allowed_tools;
-    body.tool_choice = {
-      type: "allowed_tools",
-      mode: allowed.mode,
-      tools: (Array.isArray(allowed.tools) ? allowed.tools : []).map((t) =>
-        isObject(t) && isObject(t.function) ? { type: "function", name: t.function.name } : t,
-      ),
-    };
-  }
-  const rf = chat.response_format;
-  const text: Json = {};
-  if (isObject(rf) && rf.type === "json_schema" && isObject(rf.json_schema)) text.format = { type: "json_schema", ...rf.json_schema };
-  else if (isObject(rf) && (rf.type === "json_object" || rf.type === "text")) text.format = { type: rf.type };
-  if (typeof chat.verbosity === "string") text.verbosity = chat.verbosity;
-  if (Object.keys(text).length > 0) body.text = text;
-  return { body, sourceOf };
-}
-
-function chatPartToResponses(part: unknown): unknown {
-  if (!isObject(part)) return part;
-  if (part.type === "text") return { type: "input_text", text: part.text };
-  if (part.type === "image_url" && isObject(part.image_url)) {
-    const out: Json = { type: "input_image", image_url: part.image_url.url };
-    out.detail = part.image_url.detail ?? "auto";
-    return out;
-  }
-  if (part.type === "file" && isObject(part.file)) return { type: "input_file", ...part.file };
-  return part;
-}
-
-function textOf(content: unknown): string {
-  if (typeof content === "string") return content;
-  if (Array.isArray(content)) {
-    return content.map((p) => (isObject(p) && typeof p.text === "string" ? p.text : "")).join("");
-  }
-  return "";
 }
