@@ -30,7 +30,7 @@ export function GET(): Response {
 export async function POST(request: Request): Promise<Response> {
   try {
     // Per-client limit (SHARE_RATE_LIMIT_PER_MIN, 429 + Retry-After), before anything is read or stored.
-    takeToken("share", request, serverEnv().SHARE_RATE_LIMIT_PER_MIN);
+    await takeToken("share", request, serverEnv().SHARE_RATE_LIMIT_PER_MIN);
     const store = getStore();
     if (!store) {
       throw new ApiError(
