@@ -96,7 +96,8 @@ export async function takeToken(name: string, request: Request, perMinute: numbe
   const store = storeConfigFromEnv().kind === "postgres" ? getStore() : null;
   if (store) {
     try {
-      const { ok, tokens } = await takeSharedToken(store, key, perMinute, now);
+      // PostgreSQL text cannot hold NUL: the shared key separates with a space (client keys have none).
+      const { ok, tokens } = await takeSharedToken(store, `${name} ${clientKey(request)}`, perMinute, now);
       if (ok) return;
       throw tooMany(perMinute, tokens, perMinute / 60_000);
     } catch (error) {
