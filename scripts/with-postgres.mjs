@@ -153,7 +153,8 @@ async function main() {
     `PostgreSQL ${bin.match(/postgresql\/([^/]+)/)?.[1] ?? ""} started on 127.0.0.1:${port}${user ? ` (as ${user.name})` : ""}; TEST_DATABASE_URL=${url}`,
   );
   try {
-    return await runCommand({ ...process.env, TEST_DATABASE_URL: url });
+    // The data dir too: its postmaster.pid names the server's pid (tests freeze it with SIGSTOP).
+    return await runCommand({ ...process.env, TEST_DATABASE_URL: url, TEST_DATABASE_DIR: data });
   } finally {
     stop();
     log("PostgreSQL stopped and its temp cluster removed.");

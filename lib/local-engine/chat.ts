@@ -9,6 +9,7 @@ import { EngineRun } from "./run";
 import { parseCreateResponseBody, parseJsonBody } from "./schema";
 import { SSE_HEADERS, sseStream } from "./sse";
 import { buildTurn } from "./turn";
+import { loadForBody } from "./hydrate";
 import type { EngineStreamEvent, ResponseUsage } from "./types";
 import { isRecord } from "@/lib/is-record";
 
@@ -40,7 +41,9 @@ export async function createChatCompletion(req: Request): Promise<Response> {
   const { body, sourceOf } = chatToResponses(chat);
   let request;
   try {
-    request = parseCreateResponseBody(JSON.stringify(body));
+    const text = JSON.stringify(body);
+    await loadForBody(text);
+    request = parseCreateResponseBody(text);
   } catch (err) {
     throw err instanceof ApiError ? toChatParam(err, sourceOf) : err;
   }

@@ -15,7 +15,7 @@ import { handleLocalEngineRequest } from "./index";
 export async function handleLocalEngineHttp(request: Request): Promise<Response> {
   try {
     const env = serverEnv();
-    takeToken("local", request, env.PLAYGROUND_RATE_LIMIT_PER_MIN);
+    await takeToken("local", request, env.PLAYGROUND_RATE_LIMIT_PER_MIN);
     if (request.body === null || request.method === "GET" || request.method === "HEAD") return await handleLocalEngineRequest(request);
     // Bytes, not text: the engine decodes the body once; re-encoding a 25 MB text here cost ~150 ms of blocked loop.
     const body = await readBytesCapped(request, env.PLAYGROUND_MAX_BODY_BYTES);

@@ -6,14 +6,31 @@ import { planOutput } from "./producers";
 import { EngineRun } from "./run";
 import { parseCreateResponseBody } from "./schema";
 import { SSE_HEADERS, sseStream } from "./sse";
-import { deleteStoredResponse, getStoredResponse, putStoredResponse, type StoredResponse } from "./state";
+import { engineClient } from "./client";
+import { loadForBody } from "./hydrate";
+import {
+  backgroundWriter,
+  deleteStoredResponse,
+  followStored,
+  loadStoredResponse,
+  registerLive,
+  requestStoredCancel,
+  saveStoredResponse,
+  unregisterLive,
+  type StoredResponse,
+} from "./state";
+import type { EngineStreamEvent } from "./types";
 import { buildTurn, prepareTurnTexts } from "./turn";
 
 /** Handlers of the `/v1/responses` family. Each returns a Response or throws an ApiError (the router renders it). */
 
+const TERMINAL_EVENTS = new Set(["response.completed", "response.incomplete", "response.failed", "error"]);
+
 /** `POST /v1/responses` */
 export async function createResponse(req: Request): Promise<Response> {
-  const request = parseCreateResponseBody(await req.text());
+  const text = await req.text();
+  await loadForBody(text);
+  const request = parseCreateResponseBody(text);
   const items = normalizeInput(request.input);
   await prepareTurnTexts(request, items);
   const turn = buildTurn(request, items);
@@ -23,12 +40,33 @@ export async function createResponse(req: Request): Promise<Response> {
     store: request.store ?? true,
     background: request.background ?? false,
   });
-  if (run.store) putStoredResponse(run.id, { run, inputItems: items });
+  const client = engineClient(req);
   const delayMs = resolveDelayMs(req.headers);
+  if (run.store) registerLive(run, items);
+  // Stored once it has ended (before its terminal event is sent, so a follow-up on any instance finds it), and a
+  // background run also at its start: one or two writes per response, never one per delta.
+  let saved = false;
+  const save = async () => {
+    if (!run.store || saved) return;
+    saved = true;
+    try {
+      await saveStoredResponse(run, items, client);
+    } finally {
+      if (!run.background) unregisterLive(run.id);
+    }
+  };
 
   if (run.background) {
+    if (run.store) await saveStoredResponse(run, items, client);
     // Background responses outlive the request: a client that leaves only stops following the events.
-    run.startInBackground(delayMs);
+    const writer = run.store ? backgroundWriter(run) : undefined;
+    run.startInBackground(delayMs, {
+      push: (event) => writer?.push(event),
+      end: async () => {
+        await writer?.end();
+        unregisterLive(run.id);
+      },
+    });
     if (request.stream) {
       return new Response(sseStream(run.follow(-1, req.signal), { signal: req.signal, onStop: () => {} }), {
         status: 200,
@@ -39,7 +77,7 @@ export async function createResponse(req: Request): Promise<Response> {
   }
 
   if (request.stream) {
-    return new Response(sseStream(run.events(delayMs), { signal: req.signal, onStop: () => run.cancel() }), {
+    return new Response(sseStream(storedAtEnd(run.events(delayMs), save), { signal: req.signal, onStop: () => run.cancel() }), {
       status: 200,
       headers: SSE_HEADERS,
     });
@@ -53,6 +91,7 @@ export async function createResponse(req: Request): Promise<Response> {
     for await (const event of run.events(delayMs)) void event;
   } finally {
     req.signal.removeEventListener("abort", onAbort);
+    await save();
   }
   if (run.status === "cancelled") {
     throw new ApiError(499, "The client closed the request before the response was ready.", { code: "request_cancelled" });
@@ -60,50 +99,78 @@ export async function createResponse(req: Request): Promise<Response> {
   return Response.json(run.snapshot());
 }
 
+/** Passes the events through, storing the response before its terminal event (or when the stream stops early). */
+async function* storedAtEnd(events: AsyncGenerator<EngineStreamEvent>, save: () => Promise<void>): AsyncGenerator<EngineStreamEvent> {
+  try {
+    for await (const event of events) {
+      if (TERMINAL_EVENTS.has(event.type)) await save().catch(logSaveError);
+      yield event;
+    }
+  } finally {
+    await save().catch(logSaveError);
+  }
+}
+
+function logSaveError(error: unknown): void {
+  console.error("[local-engine] could not store the response:", error instanceof Error ? error.message : error);
+}
+
 /** `GET /v1/responses/{id}` (`?stream=true&starting_after=N` replays a background response's events). */
-export function retrieveResponse(req: Request, id: string): Response {
-  const stored = requireStored(id);
+export async function retrieveResponse(req: Request, id: string): Promise<Response> {
+  const stored = await requireStored(id);
   const query = new URL(req.url).searchParams;
   if (query.get("stream") === "true") {
-    if (!stored.run.background) {
+    if (!stored.background) {
       throw new ApiError(400, "Only responses created with background=true can be streamed again.", {
         param: "stream",
         code: "invalid_value",
       });
     }
     const startingAfter = parseIntParam(query, "starting_after", -1, -1, Number.MAX_SAFE_INTEGER);
-    return new Response(sseStream(stored.run.follow(startingAfter, req.signal), { signal: req.signal, onStop: () => {} }), {
+    // Generated here: follow it live. Generated by another instance (or before a restart): read its stored events.
+    const events = stored.run ? stored.run.follow(startingAfter, req.signal) : followStored(id, startingAfter, req.signal);
+    return new Response(sseStream(events, { signal: req.signal, onStop: () => {} }), {
       status: 200,
       headers: SSE_HEADERS,
     });
   }
-  return Response.json(stored.run.snapshot());
+  return Response.json(stored.response);
 }
 
 /** `DELETE /v1/responses/{id}`; a response still generating is cancelled first. */
-export function deleteResponse(id: string): Response {
-  const stored = requireStored(id);
-  stored.run.cancel();
-  deleteStoredResponse(id);
+export async function deleteResponse(id: string): Promise<Response> {
+  if (!(await deleteStoredResponse(id))) throw notFound(id);
   return Response.json({ id, object: "response", deleted: true });
 }
 
 /** `POST /v1/responses/{id}/cancel`: background responses only; cancelling a finished one returns it unchanged. */
-export function cancelResponse(id: string): Response {
-  const stored = requireStored(id);
-  if (!stored.run.background) {
+export async function cancelResponse(id: string): Promise<Response> {
+  const stored = await requireStored(id);
+  if (!stored.background) {
     throw new ApiError(400, "Only responses created with background=true can be cancelled.", {
       param: null,
       code: "invalid_request",
     });
   }
-  stored.run.cancel();
-  return Response.json(stored.run.snapshot());
+  if (stored.run) {
+    stored.run.cancel();
+    return Response.json(stored.run.snapshot());
+  }
+  // Generated by another instance: ask it, and wait (briefly) for it to apply the cancel at its next batch.
+  const finished = new Set(["completed", "incomplete", "failed", "cancelled"]);
+  if (finished.has(stored.response.status ?? "")) return Response.json(stored.response);
+  await requestStoredCancel(id);
+  for (let i = 0; i < 40; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const now = await loadStoredResponse(id);
+    if (!now || finished.has(now.response.status ?? "")) return Response.json(now?.response ?? stored.response);
+  }
+  return Response.json(stored.response);
 }
 
 /** `GET /v1/responses/{id}/input_items?limit&order&after` */
-export function listInputItems(req: Request, id: string): Response {
-  const stored = requireStored(id);
+export async function listInputItems(req: Request, id: string): Promise<Response> {
+  const stored = await requireStored(id);
   const query = new URL(req.url).searchParams;
   const limit = parseIntParam(query, "limit", 20, 1, 100);
   const order = query.get("order") ?? "desc";
@@ -137,12 +204,14 @@ export function listInputItems(req: Request, id: string): Response {
   });
 }
 
-function requireStored(id: string): StoredResponse {
-  const stored = getStoredResponse(id);
-  if (!stored) {
-    throw new ApiError(404, `Response with id '${id}' not found.`, { type: "invalid_request_error", param: null, code: null });
-  }
+async function requireStored(id: string): Promise<StoredResponse> {
+  const stored = await loadStoredResponse(id);
+  if (!stored) throw notFound(id);
   return stored;
+}
+
+function notFound(id: string): ApiError {
+  return new ApiError(404, `Response with id '${id}' not found.`, { type: "invalid_request_error", param: null, code: null });
 }
 
 function parseIntParam(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {

@@ -204,14 +204,16 @@ export class EngineRun {
   }
 
   /** Background mode: generate detached from the request that started it; followers read the kept events. */
-  startInBackground(delayMs: number): void {
+  startInBackground(delayMs: number, sink?: { push(event: EngineStreamEvent): void; end(): Promise<void> }): void {
     void (async () => {
       try {
         for await (const event of this.events(delayMs)) {
           this.log.push(event);
+          sink?.push(event);
           this.notify();
         }
       } finally {
+        await sink?.end();
         this.pumpDone = true;
         this.notify();
       }

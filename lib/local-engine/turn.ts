@@ -109,10 +109,10 @@ export function collectHistory(previousResponseId: string | null): HistoryTurn[]
     turns.push({
       responseId: id,
       items: stored.inputItems,
-      output: stored.run.output,
+      output: stored.response.output as OutputItem[],
       userText: lastUserText(stored.inputItems),
     });
-    id = stored.run.previousResponseId;
+    id = stored.previousResponseId;
   }
   return turns.reverse();
 }

@@ -5,10 +5,27 @@ import { requireFile, type StoredFile } from "./files";
 import { newId, nowSeconds } from "./ids";
 import { Bm25Index, chunkText, type SearchHit } from "./retrieval";
 
+import { getEngineDb } from "@/lib/store";
+import {
+  deleteVectorStoreFileRow,
+  deleteVectorStoreRow,
+  engineLimitsFromEnv,
+  getVectorStoreRow,
+  listVectorStoreFileRows,
+  listVectorStoreRows,
+  putVectorStoreFileRow,
+  putVectorStoreRow,
+} from "@/lib/store/engine-state";
+import { ByteCache } from "./cache";
+import { engineClient } from "./client";
+import { loadFiles, onFileForgotten, getFile } from "./files";
+
 /**
- * Vector stores of the local engine (`/v1/vector_stores`): named sets of uploaded files, cut into chunks when a file
- * is attached, and searched with the same BM25 as web search (retrieval.ts). Files are processed synchronously, so a
- * file is `completed` (or `failed`, when it is not text) as soon as it is attached. Kept in memory on `globalThis`.
+ * Vector stores of the local engine (`/v1/vector_stores`): named sets of uploaded files, searched with the same BM25
+ * as web search (retrieval.ts). Files are processed synchronously, so a file is `completed` (or `failed`, when it is
+ * not text) as soon as it is attached. Stores and their file lists live in the project's database; a file's chunks
+ * are computed once per process and shared by every store that holds it (one copy of the text, not one per store).
+ * A deleted file leaves every store at once (the list joins on the files table).
  */
 
 export type Attributes = Record<string, string | number | boolean>;
@@ -31,10 +48,9 @@ interface VectorStoreFile {
   status: "completed" | "failed";
   lastError: { code: "unsupported_file" | "invalid_file"; message: string } | null;
   usageBytes: number;
-  chunks: Chunk[];
 }
 
-interface VectorStore {
+interface VectorStoreMeta {
   id: string;
   name: string;
   description: string | null;
@@ -42,26 +58,84 @@ interface VectorStore {
   lastActiveAt: number;
   metadata: Record<string, string>;
   expiresAfter: { anchor: "last_active_at"; days: number } | null;
+}
+
+interface VectorStore extends VectorStoreMeta {
   files: Map<string, VectorStoreFile>;
 }
 
 const STATE_KEY = Symbol.for("responses-playground.local-engine.vector-stores");
-const MAX_STORES = 200;
 
-function stores(): Map<string, VectorStore> {
-  const g = globalThis as typeof globalThis & { [STATE_KEY]?: Map<string, VectorStore> };
-  g[STATE_KEY] ??= new Map();
+interface VectorState {
+  /** Stores loaded for the request being planned (re-read from the database for each request). */
+  loaded: Map<string, VectorStore>;
+  /** fileId → its chunks, shared by every store (attributes are per store and added at search time). */
+  chunks: ByteCache<Omit<Chunk, "attributes">[]>;
+}
+
+function state(): VectorState {
+  const g = globalThis as typeof globalThis & { [STATE_KEY]?: VectorState };
+  if (!g[STATE_KEY]) {
+    const created: VectorState = { loaded: new Map(), chunks: new ByteCache(Math.floor(engineLimitsFromEnv().cacheBytes / 2)) };
+    onFileForgotten((id) => created.chunks.delete(id));
+    g[STATE_KEY] = created;
+  }
   return g[STATE_KEY];
 }
 
+async function loadStore(id: string): Promise<VectorStore | undefined> {
+  const db = getEngineDb();
+  const json = await getVectorStoreRow(db, id);
+  if (json === null) {
+    state().loaded.delete(id);
+    return undefined;
+  }
+  const meta = JSON.parse(json) as VectorStoreMeta;
+  const entries = (await listVectorStoreFileRows(db, id)).map((e) => JSON.parse(e) as VectorStoreFile);
+  const store: VectorStore = { ...meta, files: new Map(entries.map((e) => [e.fileId, e])) };
+  state().loaded.set(id, store);
+  return store;
+}
+
+/** Loads the named stores and the chunks of their files before a request's synchronous part searches them. */
+export async function loadVectorStores(ids: Iterable<string>): Promise<void> {
+  for (const id of new Set(ids)) {
+    const store = await loadStore(id);
+    if (!store) continue;
+    for (const file of store.files.values()) {
+      if (file.status !== "completed" || state().chunks.has(file.fileId)) {
+        state().chunks.touch(file.fileId);
+        continue;
+      }
+      await loadFiles([file.fileId]);
+      const stored = getFile(file.fileId);
+      const text = stored ? readableText(stored) : null;
+      if (text === null) continue;
+      const chunks = chunkText(text).map((c) => ({ ...c, fileId: file.fileId, filename: file.filename }));
+      state().chunks.set(file.fileId, chunks, text.length * 2);
+    }
+  }
+}
+
 export function getVectorStore(id: string): VectorStore | undefined {
-  return stores().get(id);
+  return state().loaded.get(id);
 }
 
 function requireStore(id: string): VectorStore {
   const store = getVectorStore(id);
   if (!store) throw new ApiError(404, `No vector store found with id '${id}'.`, { type: "invalid_request_error" });
   return store;
+}
+
+async function requireStoreLoaded(id: string): Promise<VectorStore> {
+  await loadStore(id);
+  return requireStore(id);
+}
+
+async function saveMeta(store: VectorStore, client: string): Promise<void> {
+  const { files: _files, ...meta } = store;
+  void _files;
+  await putVectorStoreRow(getEngineDb(), store.id, client, JSON.stringify(meta), engineLimitsFromEnv());
 }
 
 // ───────────────────────────────────────────── reading files ────────────────────────────────────────────────────
@@ -83,7 +157,7 @@ export function readableText(file: StoredFile): string | null {
   return replaced <= text.length / 100 ? text : null;
 }
 
-function attach(store: VectorStore, file: StoredFile, attributes: Attributes | null): VectorStoreFile {
+async function attach(store: VectorStore, file: StoredFile, attributes: Attributes | null): Promise<VectorStoreFile> {
   const text = readableText(file);
   const entry: VectorStoreFile =
     text === null
@@ -98,7 +172,6 @@ function attach(store: VectorStore, file: StoredFile, attributes: Attributes | n
             message: `The local engine can only search text files; '${file.filename}' is not text (PDFs and images are not read).`,
           },
           usageBytes: 0,
-          chunks: [],
         }
       : {
           fileId: file.id,
@@ -108,8 +181,15 @@ function attach(store: VectorStore, file: StoredFile, attributes: Attributes | n
           status: "completed",
           lastError: null,
           usageBytes: new TextEncoder().encode(text).byteLength,
-          chunks: chunkText(text).map((c) => ({ ...c, fileId: file.id, filename: file.filename, attributes })),
         };
+  if (text !== null && !state().chunks.has(file.id)) {
+    state().chunks.set(
+      file.id,
+      chunkText(text).map((c) => ({ ...c, fileId: file.id, filename: file.filename })),
+      text.length * 2,
+    );
+  }
+  await putVectorStoreFileRow(getEngineDb(), store.id, file.id, JSON.stringify(entry));
   store.files.set(file.id, entry);
   store.lastActiveAt = nowSeconds();
   return entry;
@@ -162,10 +242,9 @@ export function searchChunks(search: ChunkSearch): SearchHit<Chunk>[] {
   const chunks: Chunk[] = [];
   for (const id of search.vectorStoreIds) {
     const store = requireStore(id);
-    store.lastActiveAt = nowSeconds();
     for (const file of store.files.values()) {
       if (file.status !== "completed" || !matchesFilter(file.attributes, search.filter)) continue;
-      chunks.push(...file.chunks);
+      for (const chunk of state().chunks.get(file.fileId) ?? []) chunks.push({ ...chunk, attributes: file.attributes });
     }
   }
   const index = new Bm25Index(chunks.map((chunk) => ({ doc: chunk, text: `${chunk.filename}\n${chunk.text}` })));
@@ -282,6 +361,7 @@ async function readBody<T extends z.ZodType>(req: Request, schema: T): Promise<z
 /** `POST /v1/vector_stores` */
 export async function createVectorStore(req: Request): Promise<Response> {
   const body = await readBody(req, CreateBody);
+  await loadFiles(body.file_ids ?? []);
   const files = (body.file_ids ?? []).map((id, i) => requireFile(id, `file_ids[${i}]`));
   const now = nowSeconds();
   const store: VectorStore = {
@@ -294,55 +374,57 @@ export async function createVectorStore(req: Request): Promise<Response> {
     expiresAfter: body.expires_after ?? null,
     files: new Map(),
   };
-  for (const file of files) attach(store, file, null);
-  const all = stores();
-  all.set(store.id, store);
-  while (all.size > MAX_STORES) {
-    const oldest = all.keys().next().value;
-    if (oldest === undefined) break;
-    all.delete(oldest);
-  }
+  await saveMeta(store, engineClient(req));
+  for (const file of files) await attach(store, file, null);
   return Response.json(vectorStoreObject(store));
 }
 
 /** `GET /v1/vector_stores` */
-export function listVectorStores(req: Request): Response {
-  return page(req, [...stores().values()].map(vectorStoreObject));
+export async function listVectorStores(req: Request): Promise<Response> {
+  const stores: VectorStore[] = [];
+  for (const json of await listVectorStoreRows(getEngineDb())) {
+    const store = await loadStore((JSON.parse(json) as VectorStoreMeta).id);
+    if (store) stores.push(store);
+  }
+  return page(req, stores.map(vectorStoreObject));
 }
 
 /** `GET /v1/vector_stores/{id}` */
-export function retrieveVectorStore(id: string): Response {
-  return Response.json(vectorStoreObject(requireStore(id)));
+export async function retrieveVectorStore(id: string): Promise<Response> {
+  return Response.json(vectorStoreObject(await requireStoreLoaded(id)));
 }
 
 /** `POST /v1/vector_stores/{id}` (rename, metadata, expiry) */
 export async function updateVectorStore(req: Request, id: string): Promise<Response> {
-  const store = requireStore(id);
+  const store = await requireStoreLoaded(id);
   const body = await readBody(req, UpdateBody);
   if (body.name != null) store.name = body.name;
   if (body.metadata != null) store.metadata = body.metadata;
   if (body.expires_after !== undefined) store.expiresAfter = body.expires_after ?? null;
+  await saveMeta(store, engineClient(req));
   return Response.json(vectorStoreObject(store));
 }
 
 /** `DELETE /v1/vector_stores/{id}` (the files themselves stay in `/files`) */
-export function deleteVectorStore(id: string): Response {
-  requireStore(id);
-  stores().delete(id);
+export async function deleteVectorStore(id: string): Promise<Response> {
+  await requireStoreLoaded(id);
+  await deleteVectorStoreRow(getEngineDb(), id);
+  state().loaded.delete(id);
   return Response.json({ id, object: "vector_store.deleted", deleted: true });
 }
 
 /** `POST /v1/vector_stores/{id}/files` */
 export async function attachFile(req: Request, id: string): Promise<Response> {
-  const store = requireStore(id);
+  const store = await requireStoreLoaded(id);
   const body = await readBody(req, AttachBody);
+  await loadFiles([body.file_id]);
   const file = requireFile(body.file_id, "file_id");
-  return Response.json(vectorStoreFileObject(store, attach(store, file, body.attributes ?? null)));
+  return Response.json(vectorStoreFileObject(store, await attach(store, file, body.attributes ?? null)));
 }
 
 /** `GET /v1/vector_stores/{id}/files` (`filter` by status, `limit`, `order`, `after`) */
-export function listVectorStoreFiles(req: Request, id: string): Response {
-  const store = requireStore(id);
+export async function listVectorStoreFiles(req: Request, id: string): Promise<Response> {
+  const store = await requireStoreLoaded(id);
   const status = new URL(req.url).searchParams.get("filter");
   const files = [...store.files.values()].filter((f) => !status || f.status === status);
   return page(
@@ -352,24 +434,25 @@ export function listVectorStoreFiles(req: Request, id: string): Response {
 }
 
 /** `GET /v1/vector_stores/{id}/files/{file_id}` */
-export function retrieveVectorStoreFile(id: string, fileId: string): Response {
-  const store = requireStore(id);
+export async function retrieveVectorStoreFile(id: string, fileId: string): Promise<Response> {
+  const store = await requireStoreLoaded(id);
   const file = store.files.get(fileId);
   if (!file) throw new ApiError(404, `No file '${fileId}' in vector store '${id}'.`, { type: "invalid_request_error" });
   return Response.json(vectorStoreFileObject(store, file));
 }
 
 /** `DELETE /v1/vector_stores/{id}/files/{file_id}` (detaches; the file stays in `/files`) */
-export function detachFile(id: string, fileId: string): Response {
-  const store = requireStore(id);
-  if (!store.files.delete(fileId))
+export async function detachFile(id: string, fileId: string): Promise<Response> {
+  await requireStoreLoaded(id);
+  if (!(await deleteVectorStoreFileRow(getEngineDb(), id, fileId)))
     throw new ApiError(404, `No file '${fileId}' in vector store '${id}'.`, { type: "invalid_request_error" });
   return Response.json({ id: fileId, object: "vector_store.file.deleted", deleted: true });
 }
 
 /** `POST /v1/vector_stores/{id}/search` */
 export async function searchVectorStore(req: Request, id: string): Promise<Response> {
-  requireStore(id);
+  await requireStoreLoaded(id);
+  await loadVectorStores([id]);
   const body = await readBody(req, SearchBody);
   const queries = typeof body.query === "string" ? [body.query] : body.query;
   const hits = searchChunks({

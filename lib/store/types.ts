@@ -36,7 +36,8 @@ export interface PermalinkStore {
   readonly kind: StoreKind;
   /** A human-readable location without credentials (a file path, or host/db), for logs and the health route. */
   readonly location: string;
-  create(input: NewPermalink): Promise<CreatedPermalink>;
+  /** `signal`: the caller's request; once it aborts, nothing is written (`CallerGoneError`). */
+  create(input: NewPermalink, signal?: AbortSignal): Promise<CreatedPermalink>;
   /** `null` for an unknown (or malformed) id. */
   get(id: string): Promise<PermalinkRecord | null>;
   /** Every stored row's raw columns, newest first (tests and audits: "the database holds no key"). */

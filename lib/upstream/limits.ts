@@ -1,6 +1,8 @@
 import "server-only";
 import { ApiError } from "@/lib/api-error";
 import { formatBytes } from "@/lib/media/bytes";
+import { getStore, storeConfigFromEnv } from "@/lib/store";
+import { takeSharedToken } from "@/lib/store/engine-state";
 
 /**
  * Request limits owned by the proxy: a capped body reader (413) and per-client token buckets (429 + Retry-After).
@@ -83,10 +85,39 @@ const MAX_BUCKETS = 10_000;
 /**
  * A token bucket per (name, client): `perMinute` requests in a burst, refilled continuously. Throws 429 with
  * `Retry-After` (whole seconds) when empty. `perMinute` 0 disables the limit.
+ *
+ * With a PostgreSQL `DATABASE_URL` the buckets live there (one atomic statement per call), so N instances share
+ * one limit instead of multiplying it; login attempts above all. With SQLite or no database they are per process.
+ * A database that fails or times out falls back to this process's bucket (still limited, never unlimited).
  */
-export function takeToken(name: string, request: Request, perMinute: number, now = Date.now()): void {
+export async function takeToken(name: string, request: Request, perMinute: number, now = Date.now()): Promise<void> {
   if (perMinute <= 0) return;
   const key = `${name}\u0000${clientKey(request)}`;
+  const store = storeConfigFromEnv().kind === "postgres" ? getStore() : null;
+  if (store) {
+    try {
+      // PostgreSQL text cannot hold NUL: the shared key separates with a space (client keys have none).
+      const { ok, tokens } = await takeSharedToken(store, `${name} ${clientKey(request)}`, perMinute, now);
+      if (ok) return;
+      throw tooMany(perMinute, tokens, perMinute / 60_000);
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      // fall through to the per-process bucket
+    }
+  }
+  takeLocalToken(key, perMinute, now);
+}
+
+function tooMany(perMinute: number, tokens: number, ratePerMs: number): ApiError {
+  const retryAfter = Math.max(1, Math.ceil((1 - tokens) / ratePerMs / 1000));
+  return new ApiError(429, `Too many requests from this client: the limit is ${perMinute} per minute. Try again in ${retryAfter} s.`, {
+    type: "rate_limit_error",
+    code: "rate_limit_exceeded",
+    headers: { "retry-after": String(retryAfter) },
+  });
+}
+
+function takeLocalToken(key: string, perMinute: number, now: number): void {
   const ratePerMs = perMinute / 60_000;
   let bucket = buckets.get(key);
   if (!bucket) {
@@ -104,12 +135,7 @@ export function takeToken(name: string, request: Request, perMinute: number, now
     bucket.tokens -= 1;
     return;
   }
-  const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / ratePerMs / 1000));
-  throw new ApiError(429, `Too many requests from this client: the limit is ${perMinute} per minute. Try again in ${retryAfter} s.`, {
-    type: "rate_limit_error",
-    code: "rate_limit_exceeded",
-    headers: { "retry-after": String(retryAfter) },
-  });
+  throw tooMany(perMinute, bucket.tokens, ratePerMs);
 }
 
 /** Tests: forget every bucket. */

@@ -3,7 +3,8 @@ import { ApiError } from "@/lib/api-error";
 import { assertJsonDepth } from "@/lib/json-depth";
 import { serverEnv } from "./config";
 import { forward, type ForwardOptions } from "./forward";
-import { capStream, payloadTooLarge, readTextCapped, takeToken } from "./limits";
+import { runAsClient } from "@/lib/local-engine/client";
+import { capStream, clientKey, payloadTooLarge, readTextCapped, takeToken } from "./limits";
 import { redactSecrets } from "./redact";
 import { resolveUpstream } from "./resolve";
 
@@ -14,7 +15,7 @@ import { resolveUpstream } from "./resolve";
 export async function proxy(request: Request, opts: ForwardOptions): Promise<Response> {
   try {
     const env = serverEnv();
-    takeToken("proxy", request, env.PLAYGROUND_RATE_LIMIT_PER_MIN);
+    await takeToken("proxy", request, env.PLAYGROUND_RATE_LIMIT_PER_MIN);
     const upstream = resolveUpstream(request);
     let body = opts.body;
     if (body !== undefined && typeof body !== "string") {
@@ -22,7 +23,8 @@ export async function proxy(request: Request, opts: ForwardOptions): Promise<Res
       if (Number.isFinite(declared) && declared > env.PLAYGROUND_MAX_BODY_BYTES) throw payloadTooLarge(env.PLAYGROUND_MAX_BODY_BYTES);
       body = capStream(body, env.PLAYGROUND_MAX_BODY_BYTES);
     }
-    return await forward(request, upstream, { ...opts, body });
+    // The local engine is called in-process: it learns who asks (for its fair eviction) from this context.
+    return await runAsClient(clientKey(request), () => forward(request, upstream, { ...opts, body }));
   } catch (error) {
     if (error instanceof ApiError) return error.toResponse();
     // Configuration errors (a malformed OPENAI_BASE_URL) and bugs: say so without leaking internals or keys.

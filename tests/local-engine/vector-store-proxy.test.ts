@@ -15,7 +15,7 @@ const params = <T>(p: T) => ({ params: Promise.resolve(p) });
 describe("the proxy's /vector_stores routes reach the local engine without a key", () => {
   it("create, attach, list, search, retrieve, delete", async () => {
     vi.stubEnv("OPENAI_API_KEY", "");
-    const file = putFile({
+    const file = await putFile({
       filename: "notes.txt",
       purpose: "assistants",
       bytes: new TextEncoder().encode("Owls hunt at night. Larks sing at dawn."),

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api-error";
 import { isPermalinkId } from "@/lib/store/ids";
+import { LATEST_SCHEMA_VERSION } from "@/lib/store/migrations";
 import type { PermalinkStore } from "@/lib/store/types";
 import { recordLocalRun } from "../share/helpers";
 import { postgresHarness, sqliteHarness, type BackendHarness } from "./backends";
@@ -143,10 +144,10 @@ describe.each<BackendHarness>([sqliteHarness, postgresHarness])("permalink store
     const { store, reopen } = await open();
     const { id } = await store.create({ title: "shared", request: { model: "m" } });
     const second: PermalinkStore & { schemaVersion?: () => Promise<number> } = reopen();
-    expect(await second.schemaVersion?.()).toBe(1);
+    expect(await second.schemaVersion?.()).toBe(LATEST_SCHEMA_VERSION);
     expect((await second.get(id))?.title).toBe("shared");
     const third: PermalinkStore & { schemaVersion?: () => Promise<number> } = reopen();
     await Promise.all([third.schemaVersion?.(), reopen().get(id)]);
-    expect(await third.schemaVersion?.()).toBe(1);
+    expect(await third.schemaVersion?.()).toBe(LATEST_SCHEMA_VERSION);
   });
 });

@@ -16,7 +16,7 @@ const LOGIN_ATTEMPTS_PER_MIN = 10;
 export async function POST(request: Request): Promise<Response> {
   const token = serverEnv().PLAYGROUND_ACCESS_TOKEN;
   try {
-    takeToken("login", request, LOGIN_ATTEMPTS_PER_MIN);
+    await takeToken("login", request, LOGIN_ATTEMPTS_PER_MIN);
   } catch (error) {
     if (error instanceof ApiError) return error.toResponse();
     throw error;

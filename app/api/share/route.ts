@@ -1,10 +1,11 @@
 import { ApiError } from "@/lib/api-error";
 import { assertJsonDepth } from "@/lib/json-depth";
+import { describeStoreError } from "@/lib/store/errors";
 import { readTextCapped } from "@/lib/upstream/limits";
 import { SharePayloadSchema, permalinkPath, type ShareCapabilities, type ShareCreated } from "@/lib/share/schema";
 import { serverEnv } from "@/lib/upstream/config";
 import { takeToken } from "@/lib/upstream/limits";
-import { getStore, shareMaxBytes, StoreConfigError, storeConfigFromEnv } from "@/lib/store";
+import { CallerGoneError, getStore, shareMaxBytes, StoreConfigError, storeConfigFromEnv } from "@/lib/store";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -31,7 +32,7 @@ export function GET(): Response {
 export async function POST(request: Request): Promise<Response> {
   try {
     // Per-client limit (SHARE_RATE_LIMIT_PER_MIN, 429 + Retry-After), before anything is read or stored.
-    takeToken("share", request, serverEnv().SHARE_RATE_LIMIT_PER_MIN);
+    await takeToken("share", request, serverEnv().SHARE_RATE_LIMIT_PER_MIN);
     const store = getStore();
     if (!store) {
       throw new ApiError(
@@ -63,7 +64,8 @@ export async function POST(request: Request): Promise<Response> {
       });
     }
     const { title, request: body, recording } = parsed.data;
-    const created = await store.create({ title, request: body, recording: recording ?? null });
+    // The caller's signal: a share whose caller has gone (closed the page, timed out) is not written.
+    const created = await store.create({ title, request: body, recording: recording ?? null }, request.signal);
     const path = permalinkPath(created.id);
     const answer: ShareCreated = {
       id: created.id,
@@ -90,8 +92,13 @@ function toErrorResponse(error: unknown): Response {
   if (error instanceof StoreConfigError) {
     return new ApiError(500, error.message, { code: "share_store_misconfigured", type: "server_error" }).toResponse();
   }
+  if (error instanceof CallerGoneError) {
+    return new ApiError(499, "The request was closed before the permalink was stored; nothing was stored.", {
+      code: "request_cancelled",
+    }).toResponse();
+  }
   console.error("[share] could not store the permalink:", error instanceof Error ? error.message : error);
-  return new ApiError(503, "The permalink could not be stored: the database did not answer. Try again in a moment.", {
+  return new ApiError(503, `The permalink could not be stored. ${describeStoreError(error).message}`, {
     code: "share_store_unavailable",
   }).toResponse();
 }

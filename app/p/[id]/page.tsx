@@ -1,22 +1,32 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { PermalinkView } from "@/components/share/permalink-view";
 import { RequestSummary } from "@/components/share/request-summary";
 import { isPermalinkId } from "@/lib/store/ids";
 import { getStore } from "@/lib/store";
+import { describeStoreError } from "@/lib/store/errors";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 type Params = { params: Promise<{ id: string }> };
 
-/** One read per request, shared by the metadata and the page. */
+/**
+ * One read per request, shared by the metadata and the page. A store that cannot be read sends the reader to a
+ * plain-words 503 page (`./unavailable`), not Next's generic error page.
+ */
 const load = cache(async (id: string) => {
   if (!isPermalinkId(id)) return null;
-  const store = getStore();
-  return store ? store.get(id) : null;
+  let problem: string;
+  try {
+    const store = getStore();
+    return store ? await store.get(id) : null;
+  } catch (error) {
+    problem = describeStoreError(error).message;
+  }
+  redirect(`/p/${id}/unavailable?reason=${encodeURIComponent(problem)}`);
 });
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {

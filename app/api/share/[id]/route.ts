@@ -1,4 +1,5 @@
 import { ApiError } from "@/lib/api-error";
+import { describeStoreError } from "@/lib/store/errors";
 import { getStore, StoreConfigError } from "@/lib/store";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +18,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   } catch (error) {
     if (error instanceof ApiError) return error.toResponse();
     if (error instanceof StoreConfigError) return new ApiError(500, error.message, { code: "share_store_misconfigured" }).toResponse();
-    return new ApiError(503, "The permalink could not be read: the database did not answer.", {
+    return new ApiError(503, `The permalink could not be read. ${describeStoreError(error).message}`, {
       code: "share_store_unavailable",
     }).toResponse();
   }
