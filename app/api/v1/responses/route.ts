@@ -1,6 +1,7 @@
 import { ApiError } from "@/lib/api-error";
 import { proxy, readProxyBody } from "@/lib/upstream/proxy";
 import { CreateResponseBody } from "./schema";
+import { methodNotAllowed } from "@/lib/api-routes";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -33,3 +34,10 @@ export async function POST(request: Request): Promise<Response> {
   }
   return proxy(request, { method: "POST", path: "/responses", body: text });
 }
+
+/** Other methods: 405 in the API's error shape (Next would answer a bare 405). */
+const notAllowed = methodNotAllowed(["POST"]);
+export const GET = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;
