@@ -6,6 +6,7 @@ import { readImageInfo } from "@/lib/media/image-info";
 import { formatPath, isObject } from "@/lib/request/path";
 import { CreateResponseBody, type CreateResponseRequest, type InputItemParam, type IssueParams } from "@/lib/request/schema";
 import { requireFile } from "./files";
+import { assertKnownPartTypes } from "./input";
 
 /**
  * The engine's request checking for `POST /v1/responses`. The schema itself (limits, item, part and tool types)
@@ -45,6 +46,7 @@ export function parseCreateResponseBody(raw: string): CreateResponseRequest {
     });
   }
   checkAttachments(request);
+  assertKnownPartTypes(request.input);
   return request;
 }
 
