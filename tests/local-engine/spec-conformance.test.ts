@@ -326,6 +326,16 @@ describe.skipIf(!specExists)("conformance with the official OpenAPI spec", () =>
     expectValidEvent({ event: "error", data }, "proxy error record");
   });
 
+  it("input token counts match TokenCountsResource; a cancelled background response matches Response", async () => {
+    const counted = await engine("/responses/input_tokens", { json: { model: "gpt-5", input: "Tell me a joke." } });
+    expectValid("TokenCountsResource", await counted.json(), "input_tokens");
+    const { body } = await createJson({ model: "local-echo-1", input: "A long answer, please.", background: true }, { delayMs: 40 });
+    expectValid("Response", body, "queued background response");
+    const cancelled = await (await engine(`/responses/${body.id}/cancel`, { method: "POST" })).json();
+    expect(cancelled.status).toBe("cancelled");
+    expectValid("Response", cancelled, "cancelled response");
+  });
+
   it("input_items pages match ResponseItemList", async () => {
     const { body } = await createJson(scenarios[3]![1]);
     const page = await (await engine(`/responses/${body.id}/input_items?limit=100`)).json();
