@@ -21,6 +21,7 @@ import { recordingFromRun } from "@/lib/share/recording";
 const CodeExport = lazy(() => import("@/components/share/code-export").then((m) => ({ default: m.CodeExport })));
 const CompareView = lazy(() => import("@/components/compare/compare-view").then((m) => ({ default: m.CompareView })));
 const PresetList = lazy(() => import("@/components/presets/preset-list").then((m) => ({ default: m.PresetList })));
+const PriceEditor = lazy(() => import("@/components/settings/price-editor").then((m) => ({ default: m.PriceEditor })));
 const SettingsForm = lazy(() => import("@/components/settings/settings-form").then((m) => ({ default: m.SettingsForm })));
 const loading = <p className="text-sm text-slate-500">Loading…</p>;
 
@@ -129,6 +130,7 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
             {(close) => (
               <Suspense fallback={loading}>
                 <SettingsForm value={caller.settings} onSave={caller.save} onClose={close} />
+                <PriceEditor />
               </Suspense>
             )}
           </DialogButton>
