@@ -6,6 +6,7 @@ import { useComposerState } from "@/components/composer/use-composer-state";
 import { usePersistentState } from "@/components/composer/use-persistent-state";
 import { ConversationView } from "@/components/conversation/conversation-view";
 import { ShareButton } from "@/components/share/share-button";
+import { BackgroundRun } from "@/components/stream/background-run";
 import { EventTimeline } from "@/components/stream/event-timeline";
 import { usePreloadMarkdown } from "@/components/stream/lazy-markdown";
 import { StatusBadge } from "@/components/stream/run-summary";
@@ -187,6 +188,15 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
               <StatusBadge status={state.status} />
             </div>
           </div>
+          {sent?.body.background === true && state.responseId ? (
+            <BackgroundRun
+              key={state.responseId}
+              responseId={state.responseId}
+              status={state.status}
+              headers={sent.headers}
+              options={sent.body.background_options}
+            />
+          ) : null}
           <ConversationView
             runner={runner}
             links={{ highlightedKey: links.highlightedKey, eventsShownKey: links.eventsShownKey, onShowEvents: links.showEventsOf }}
