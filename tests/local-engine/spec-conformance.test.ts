@@ -336,6 +336,25 @@ describe.skipIf(!specExists)("conformance with the official OpenAPI spec", () =>
     expectValid("Response", cancelled, "cancelled response");
   });
 
+  it("the hosted-shell events the reducer folds (declared locally from the 7.x SDK) match the spec's schemas", () => {
+    const samples: Array<Record<string, unknown>> = [
+      { type: "response.shell_call_command.added", output_index: 0, command_index: 0, command: "" },
+      { type: "response.shell_call_command.delta", output_index: 0, command_index: 0, delta: "ls", obfuscation: "xy" },
+      { type: "response.shell_call_command.done", output_index: 0, command_index: 0, command: "ls" },
+      { type: "response.shell_call_output_content.delta", item_id: "sho_1", output_index: 1, command_index: 0, delta: { stdout: "a" } },
+      {
+        type: "response.shell_call_output_content.done",
+        item_id: "sho_1",
+        output_index: 1,
+        command_index: 0,
+        output: [{ stdout: "a", stderr: "", outcome: { type: "exit", exit_code: 0 } }],
+      },
+    ];
+    samples.forEach((data, i) => {
+      expectValidEvent({ event: data.type as string, data: { ...data, sequence_number: i } as SseEvent["data"] }, "shell event");
+    });
+  });
+
   it("input_items pages match ResponseItemList", async () => {
     const { body } = await createJson(scenarios[3]![1]);
     const page = await (await engine(`/responses/${body.id}/input_items?limit=100`)).json();
