@@ -7,6 +7,7 @@ import type { ParsedText } from "@/lib/request/json-text";
 import type { RequestIssue } from "@/lib/request/validate";
 import { ComposerProvider, useField } from "./composer-context";
 import { CountBadge, IssueList, Section, inputCls, labelCls } from "./fields";
+import { InputTokenEstimate } from "./input-token-estimate";
 import { Messages } from "./messages/messages-editor";
 import { AdvancedParams, InstructionsField, OutputParams, ReasoningParams, SamplingParams, StateParams } from "./parameters";
 import { RequestJson } from "./request-json";
@@ -177,6 +178,7 @@ export function Composer({
               Your draft could not be saved in this browser ({saveError}); it will be lost on reload.
             </p>
           ) : null}
+          <InputTokenEstimate body={body} upstreamHeaders={upstreamHeaders} />
           <div className="flex items-center justify-between gap-3">
             <StreamToggle />
             <span className="text-[11px] text-slate-400">Ctrl/⌘ + Enter</span>

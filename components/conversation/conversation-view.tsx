@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ResponseOutputItem } from "openai/resources/responses/responses";
 import { OutputItems, OutputView, useItemContext, type OutputLinks } from "@/components/stream/output-view";
+import { RunCost } from "@/components/stream/run-cost";
 import { EndNote, ErrorBanner, UsageBar } from "@/components/stream/run-summary";
 import type { FinishedTurn, useResponseRun } from "@/components/stream/use-response-run";
 import {
@@ -125,6 +126,7 @@ export function ConversationView({ runner, links }: { runner: Runner; links: Out
       </ConversationActionsContext.Provider>
       <EndNote state={state} />
       <UsageBar state={state} />
+      <RunCost state={state} />
       {finished && request ? (
         <FollowUpPanel
           key={`${state.responseId ?? "none"}-${history.length}`}

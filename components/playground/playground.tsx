@@ -6,6 +6,7 @@ import { useComposerState } from "@/components/composer/use-composer-state";
 import { usePersistentState } from "@/components/composer/use-persistent-state";
 import { ConversationView } from "@/components/conversation/conversation-view";
 import { ShareButton } from "@/components/share/share-button";
+import { BackgroundRun } from "@/components/stream/background-run";
 import { EventTimeline } from "@/components/stream/event-timeline";
 import { usePreloadMarkdown } from "@/components/stream/lazy-markdown";
 import { StatusBadge } from "@/components/stream/run-summary";
@@ -21,6 +22,7 @@ import { recordingFromRun } from "@/lib/share/recording";
 const CodeExport = lazy(() => import("@/components/share/code-export").then((m) => ({ default: m.CodeExport })));
 const CompareView = lazy(() => import("@/components/compare/compare-view").then((m) => ({ default: m.CompareView })));
 const PresetList = lazy(() => import("@/components/presets/preset-list").then((m) => ({ default: m.PresetList })));
+const PriceEditor = lazy(() => import("@/components/settings/price-editor").then((m) => ({ default: m.PriceEditor })));
 const SettingsForm = lazy(() => import("@/components/settings/settings-form").then((m) => ({ default: m.SettingsForm })));
 const loading = <p className="text-sm text-slate-500">Loading…</p>;
 
@@ -129,6 +131,7 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
             {(close) => (
               <Suspense fallback={loading}>
                 <SettingsForm value={caller.settings} onSave={caller.save} onClose={close} />
+                <PriceEditor />
               </Suspense>
             )}
           </DialogButton>
@@ -185,6 +188,15 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
               <StatusBadge status={state.status} />
             </div>
           </div>
+          {sent?.body.background === true && state.responseId ? (
+            <BackgroundRun
+              key={state.responseId}
+              responseId={state.responseId}
+              status={state.status}
+              headers={sent.headers}
+              options={sent.body.background_options}
+            />
+          ) : null}
           <ConversationView
             runner={runner}
             links={{ highlightedKey: links.highlightedKey, eventsShownKey: links.eventsShownKey, onShowEvents: links.showEventsOf }}

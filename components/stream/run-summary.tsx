@@ -1,6 +1,6 @@
 "use client";
 
-import { errorWords } from "@/lib/responses/error-words";
+import { errorWords, incompleteReasonWords } from "@/lib/responses/error-words";
 import { Icon } from "./icons";
 import type { RunState } from "@/lib/responses/run-state";
 
@@ -123,15 +123,7 @@ export function ErrorBanner({ state }: { state: RunState }) {
 /** Why a run ended short, when it did. */
 export function EndNote({ state }: { state: RunState }) {
   if (state.status === "incomplete") {
-    const reason = state.incompleteReason;
-    const why =
-      reason === "max_output_tokens"
-        ? "it reached max_output_tokens"
-        : reason === "content_filter"
-          ? "a content filter stopped it"
-          : reason
-            ? reason.replaceAll("_", " ")
-            : "the server gave no reason";
+    const why = incompleteReasonWords(state.incompleteReason);
     return (
       <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-1.5 text-sm text-amber-900">
         <span className="font-semibold">Incomplete:</span> {why}. The output that arrived is kept.

@@ -4,6 +4,7 @@ import { createChatCompletion } from "./chat";
 import { clearRecordedRequests, listRecordedRequests, recordRequest } from "./debug";
 import { newRequestId } from "./ids";
 import { deleteFileResponse, fileContentResponse, listFilesResponse, retrieveFileResponse, uploadFile } from "./files";
+import { countInputTokens } from "./input-tokens";
 import { listModels, retrieveModel } from "./models";
 import { cancelResponse, createResponse, deleteResponse, listInputItems, retrieveResponse } from "./responses";
 import {
@@ -35,6 +36,7 @@ type Route = { pattern: readonly string[]; methods: Partial<Record<string, Handl
 const ROUTES: readonly Route[] = [
   { pattern: ["responses"], methods: { POST: (req) => createResponse(req) } },
   { pattern: ["chat", "completions"], methods: { POST: (req) => createChatCompletion(req) } },
+  { pattern: ["responses", "input_tokens"], methods: { POST: (req) => countInputTokens(req) } },
   { pattern: ["responses", ":id", "input_items"], methods: { GET: (req, [id]) => listInputItems(req, id ?? "") } },
   { pattern: ["responses", ":id", "cancel"], methods: { POST: (_req, [id]) => cancelResponse(id ?? "") } },
   {

@@ -1,4 +1,5 @@
 import "server-only";
+import { ApiError } from "@/lib/api-error";
 import { decodeBase64, parseDataUrl } from "@/lib/media/data-url";
 import { FORMAT_NAMES, readImageInfo } from "@/lib/media/image-info";
 import { getFile } from "./files";
@@ -35,6 +36,41 @@ const ID_PREFIX: Record<string, string> = {
   file_search_call: "fs",
   computer_call_output: "cuo",
 };
+
+/**
+ * The part types a message may carry, in the order (and wording) of the API's own 400. The request schema lets unknown
+ * part types through (the composer and the proxy must not block new ones), but the engine would silently not read
+ * them (`image_url` inside a Responses message, `{type: "image", data}`), so it answers as the API does instead.
+ */
+export const MESSAGE_PART_TYPES = [
+  "input_text",
+  "input_image",
+  "output_text",
+  "refusal",
+  "input_file",
+  "computer_screenshot",
+  "summary_text",
+  "reasoning_text",
+] as const;
+
+/** Throws the API's 400 for the first message part whose type the API does not know (`param` `input[i].content[j].type`). */
+export function assertKnownPartTypes(input: CreateResponseRequest["input"]): void {
+  if (!Array.isArray(input)) return;
+  const known: readonly string[] = MESSAGE_PART_TYPES;
+  input.forEach((item, i) => {
+    if ((item.type ?? "message") !== "message" || !Array.isArray(item.content)) return;
+    (item.content as unknown[]).forEach((part, j) => {
+      const type = typeof part === "object" && part !== null ? (part as JsonObject).type : undefined;
+      if (typeof type !== "string" || known.includes(type)) return;
+      const supported = known.map((t) => `'${t}'`);
+      throw new ApiError(
+        400,
+        `Invalid value: '${type}'. Supported values are: ${supported.slice(0, -1).join(", ")}, and ${supported.at(-1)}.`,
+        { type: "invalid_request_error", param: `input[${i}].content[${j}].type`, code: "invalid_value" },
+      );
+    });
+  });
+}
 
 /** Normalises the request's `input` into stored items, giving each an id (messages get `msg_…`). */
 export function normalizeInput(input: CreateResponseRequest["input"]): StoredItem[] {

@@ -27,6 +27,18 @@ export const LOCAL_MODELS: readonly LocalModel[] = [
   },
 ];
 
+/**
+ * Models the API names as reasoning models: the o-series (`o1`, `o3-mini`, `o4-mini`, `o1-pro`…) and `gpt-5*` and
+ * newer majors (`gpt-5`, `gpt-5.1-codex`, `gpt-6`…), with or without a gateway prefix (`openai/o3`). They reason when
+ * given only `reasoning.effort` / `reasoning_effort`. `gpt-5-chat-*` is the non-reasoning chat variant.
+ */
+export function isReasoningModelName(model: string): boolean {
+  const name = (model.split("/").pop() ?? "").toLowerCase();
+  if (/^o\d+(?:$|[-.])/.test(name)) return true;
+  const gpt = /^gpt-(\d+)/.exec(name);
+  return gpt !== null && Number(gpt[1]) >= 5 && !/-chat(?:$|-)/.test(name);
+}
+
 export function modelObject(model: LocalModel) {
   return { id: model.id, object: "model" as const, created: model.created, owned_by: "local-engine" };
 }

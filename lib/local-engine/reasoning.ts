@@ -1,11 +1,14 @@
 import "server-only";
+import { isReasoningModelName } from "./models";
 import type { ReasoningPlan } from "./scripts";
 import { countWords, firstWords } from "./tokens";
 import type { TurnContext } from "./turn";
 
 /**
- * Reasoning, by rule: any model reasons when `reasoning.summary` is set, and `local-reasoner-1` always reasons
- * (effort `medium` unless given); effort `none` turns it off. Hidden reasoning tokens depend on the effort; the
+ * Reasoning, by rule: any model reasons when `reasoning.summary` is set, `local-reasoner-1` always reasons
+ * (effort `medium` unless given), and a model the API names as a reasoning model (o-series, `gpt-5*` and newer:
+ * `isReasoningModelName`) reasons when given only `reasoning.effort` (Chat: `reasoning_effort`), as the API does;
+ * effort `none` turns it off. Hidden reasoning tokens depend on the effort; the
  * summary (only when `reasoning.summary` is set) explains what the engine is about to do, in 1 (`concise`),
  * 2 (`auto`) or 3 (`detailed`) paragraphs, each streamed as a summary part.
  */
@@ -25,7 +28,8 @@ export function reasoningPlan(turn: TurnContext, intent: string): ReasoningPlan 
   const summary = reasoning?.summary ?? null;
   const effort = reasoning?.effort ?? "medium";
   if (effort === "none") return null;
-  if (summary === null && turn.model !== REASONING_MODEL) return null;
+  const effortOnReasoningModel = reasoning?.effort != null && isReasoningModelName(turn.model);
+  if (summary === null && turn.model !== REASONING_MODEL && !effortOnReasoningModel) return null;
 
   const paragraphs: string[] = [];
   if (summary !== null) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { streamErrorEvent } from "@/lib/responses/error-event";
 import { newId, nowSeconds } from "./ids";
 import { pause } from "./pacing";
 import { ResponseFailure, StreamCut, StreamError, type ItemScript, type ScriptContext, type ScriptStep } from "./scripts";
@@ -175,7 +176,8 @@ export class EngineRun {
         if (err instanceof StreamError) {
           // An in-stream `error` event ends the stream; no terminal event follows (as with OpenAI).
           this.error = { code: err.code, message: err.message };
-          yield numbered({ type: "error", code: err.code, message: err.message, param: null });
+          // Flat (the spec) and nested under `error` (the live API; what SDKs raise on), one builder with the proxy.
+          yield streamErrorEvent({ code: err.code, message: err.message }, sequence++) as unknown as EngineStreamEvent;
           return;
         }
         this.error =

@@ -7,6 +7,7 @@ import { formatPath, getPath } from "@/lib/request/path";
 import { CreateResponseBody, type CreateResponseRequest, type InputItemParam, type IssueParams } from "@/lib/request/schema";
 import { requireFile } from "./files";
 import { isRecord } from "@/lib/is-record";
+import { assertKnownPartTypes } from "./input";
 
 /**
  * The engine's request checking for `POST /v1/responses`. The schema itself (limits, item, part and tool types)
@@ -50,6 +51,7 @@ export function parseCreateResponseBody(raw: string): CreateResponseRequest {
     });
   }
   checkAttachments(request);
+  assertKnownPartTypes(request.input);
   return request;
 }
 

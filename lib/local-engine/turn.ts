@@ -54,12 +54,7 @@ export function buildTurn(request: CreateResponseRequest, items: StoredItem[]): 
   assertNotRateLimited(userText);
   const history = collectHistory(request.previous_response_id ?? null);
   const instructions = instructionsText(request.instructions);
-  let inputTokens = instructions === null ? 0 : countTokens(instructions);
-  const contextItems: JsonObject[] = [...history.flatMap((h) => [...h.items, ...(h.output as unknown as JsonObject[])]), ...items];
-  for (const item of contextItems) {
-    for (const text of itemTexts(item)) inputTokens += countTokens(text);
-    inputTokens += attachmentCount(item) * ATTACHMENT_TOKENS;
-  }
+  const inputTokens = contextInputTokens(instructions, history, items);
   const turn: TurnContext = {
     request,
     model: request.model,
@@ -72,6 +67,20 @@ export function buildTurn(request: CreateResponseRequest, items: StoredItem[]): 
   };
   assertCallsAnswered(turn);
   return turn;
+}
+
+/**
+ * THE input-token count: instructions, the earlier turns' items and outputs, this turn's items, and a flat cost per
+ * image or file. `usage.input_tokens` and `POST /responses/input_tokens` both use it, so they always agree.
+ */
+export function contextInputTokens(instructions: string | null, history: readonly HistoryTurn[], items: readonly StoredItem[]): number {
+  let inputTokens = instructions === null ? 0 : countTokens(instructions);
+  const contextItems: JsonObject[] = [...history.flatMap((h) => [...h.items, ...(h.output as unknown as JsonObject[])]), ...items];
+  for (const item of contextItems) {
+    for (const text of itemTexts(item)) inputTokens += countTokens(text);
+    inputTokens += attachmentCount(item) * ATTACHMENT_TOKENS;
+  }
+  return inputTokens;
 }
 
 /** What the user asked: this turn's last user message, else the latest earlier one (a turn of tool outputs only). */

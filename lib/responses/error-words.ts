@@ -155,3 +155,27 @@ export function errorWords(error: RunError): ErrorWords {
       };
   }
 }
+
+/**
+ * Why a response ended `incomplete` (`incomplete_details.reason`), as a clause for "Incomplete: … .". The spec names
+ * `max_output_tokens` and `content_filter`; the 7.x SDK adds `steered` (the Realtime-style `response.steer` client
+ * event) and `max_messages`. Unknown reasons are shown as their own words.
+ */
+export function incompleteReasonWords(reason: string | null | undefined): string {
+  switch (reason) {
+    case "max_output_tokens":
+      return "it reached max_output_tokens";
+    case "content_filter":
+      return "a content filter stopped it";
+    case "steered":
+      return "it was steered: new input sent while it was running (response.steer) ended it so the model could continue from that input";
+    case "max_messages":
+      return "it reached the largest number of messages one response may produce";
+    case null:
+    case undefined:
+    case "":
+      return "the server gave no reason";
+    default:
+      return reason.replaceAll("_", " ");
+  }
+}

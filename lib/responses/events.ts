@@ -3,9 +3,81 @@
  * build does not know (new API events, gateway extras such as `keepalive`). The catch-all keeps such events in the
  * timeline instead of dropping or crashing on them.
  */
-import type { ResponseErrorEvent, ResponseStreamEvent } from "openai/resources/responses/responses";
+import type {
+  ResponseErrorEvent,
+  ResponseStreamEvent as SdkResponseStreamEvent,
+  ResponseFunctionShellToolCallOutput,
+} from "openai/resources/responses/responses";
 
-export type { ResponseStreamEvent };
+/*
+ * Events of the 7.x SDK (59 types) that the installed 6.49 lacks, declared from the 7.60 unions
+ * (../shared/reference/openai-7.60-unions.txt) and the spec's `*StreamingEvent` schemas. Remove once the SDK has them.
+ */
+
+/** The server is compacting the context into a `compaction` item (7.x SDK; not in the spec's stream union). */
+export interface ResponseCompactionCompactingEvent {
+  type: "response.compaction.compacting";
+  item_id: string;
+  output_index: number;
+  sequence_number: number;
+}
+
+/** A command of a hosted `shell_call` starts streaming (no `item_id`: addressed by `output_index`). */
+export interface ResponseShellCallCommandAddedEvent {
+  type: "response.shell_call_command.added";
+  output_index: number;
+  command_index: number;
+  command: string;
+  sequence_number: number;
+}
+
+export interface ResponseShellCallCommandDeltaEvent {
+  type: "response.shell_call_command.delta";
+  output_index: number;
+  command_index: number;
+  delta: string;
+  obfuscation?: string;
+  sequence_number: number;
+}
+
+export interface ResponseShellCallCommandDoneEvent {
+  type: "response.shell_call_command.done";
+  output_index: number;
+  command_index: number;
+  command: string;
+  sequence_number: number;
+}
+
+/** More stdout/stderr of one command of a `shell_call_output` item. */
+export interface ResponseShellCallOutputContentDeltaEvent {
+  type: "response.shell_call_output_content.delta";
+  item_id: string;
+  output_index: number;
+  command_index: number;
+  delta: { stdout?: string; stderr?: string };
+  sequence_number: number;
+}
+
+/** The whole output of one command, with its outcome (exit code or timeout). */
+export interface ResponseShellCallOutputContentDoneEvent {
+  type: "response.shell_call_output_content.done";
+  item_id: string;
+  output_index: number;
+  command_index: number;
+  output: ResponseFunctionShellToolCallOutput["output"];
+  sequence_number: number;
+}
+
+export type NewerStreamEvent =
+  | ResponseCompactionCompactingEvent
+  | ResponseShellCallCommandAddedEvent
+  | ResponseShellCallCommandDeltaEvent
+  | ResponseShellCallCommandDoneEvent
+  | ResponseShellCallOutputContentDeltaEvent
+  | ResponseShellCallOutputContentDoneEvent;
+
+/** Every stream event of the 7.x SDK: the installed SDK's union plus the newer ones declared above. */
+export type ResponseStreamEvent = SdkResponseStreamEvent | NewerStreamEvent;
 
 export type KnownEventType = ResponseStreamEvent["type"];
 
@@ -26,7 +98,7 @@ export type StreamEvent = ResponseStreamEvent | UnknownStreamEvent;
 export type NormalizedErrorEvent = ResponseErrorEvent & { error_type?: string | null };
 
 /**
- * Every member of `ResponseStreamEvent["type"]` in openai 6.49.0. Being a `Record` over the union, the compiler
+ * Every member of `ResponseStreamEvent["type"]` (openai 6.49.0's 53 and the 7.x SDK's 6 newer: 59). Being a `Record` over the union, the compiler
  * rejects this object if a type is missing (or misspelt), so the list cannot drift from the installed SDK.
  */
 const KNOWN_EVENT_TYPES: Record<KnownEventType, true> = {
@@ -83,6 +155,12 @@ const KNOWN_EVENT_TYPES: Record<KnownEventType, true> = {
   "response.queued": true,
   "response.custom_tool_call_input.delta": true,
   "response.custom_tool_call_input.done": true,
+  "response.compaction.compacting": true,
+  "response.shell_call_command.added": true,
+  "response.shell_call_command.delta": true,
+  "response.shell_call_command.done": true,
+  "response.shell_call_output_content.delta": true,
+  "response.shell_call_output_content.done": true,
 };
 
 /** All known event types, in a stable order (for filters and docs). */
@@ -159,6 +237,13 @@ export const EVENT_EXPLANATIONS: Record<KnownEventType, string> = {
   "response.audio.done": "The generated audio is complete.",
   "response.audio.transcript.delta": "The next piece of the transcript of the generated audio.",
   "response.audio.transcript.done": "The audio transcript is complete.",
+  "response.compaction.compacting":
+    "The server is compacting the conversation: earlier turns are being replaced by a shorter, opaque compaction item.",
+  "response.shell_call_command.added": "A shell command the model wants to run has started to arrive.",
+  "response.shell_call_command.delta": "The next piece of a shell command the model is writing.",
+  "response.shell_call_command.done": "The shell command is complete.",
+  "response.shell_call_output_content.delta": "The next piece of a shell command's output (stdout or stderr).",
+  "response.shell_call_output_content.done": "A shell command finished; the event carries its whole output and exit code.",
 };
 
 /** The explanation for any event type, with a generic line for types this build does not know. */

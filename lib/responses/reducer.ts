@@ -18,10 +18,9 @@ import type {
   ResponseOutputRefusal,
   ResponseOutputText,
   ResponseReasoningItem,
-  ResponseStreamEvent,
   ResponseUsage,
 } from "openai/resources/responses/responses";
-import { isKnownEvent, type StreamEvent } from "./events";
+import { isKnownEvent, type ResponseStreamEvent, type StreamEvent } from "./events";
 import { initialRunState, type ItemView, type RunError, type RunState, type RunStatus } from "./run-state";
 import { isRecord } from "@/lib/is-record";
 
@@ -282,6 +281,22 @@ const FUNCTION_CALL = family(
 );
 const CUSTOM_TOOL_CALL = family("custom_tool_call", (id) => ({ id, type: "custom_tool_call", call_id: "", name: "", input: "" }), true);
 const MCP_CALL = family("mcp_call", (id) => ({ id, type: "mcp_call", server_label: "", name: "", arguments: "", status: "in_progress" }));
+const SHELL_CALL = family("shell_call", (id) => ({
+  id,
+  type: "shell_call",
+  call_id: "",
+  action: { commands: [], timeout_ms: null, max_output_length: null },
+  status: "in_progress",
+}));
+const SHELL_CALL_OUTPUT = family("shell_call_output", (id) => ({
+  id,
+  type: "shell_call_output",
+  call_id: "",
+  output: [],
+  max_output_length: null,
+  status: "in_progress",
+}));
+const COMPACTION = family("compaction", (id) => ({ id, type: "compaction", encrypted_content: "" }));
 const MCP_LIST_TOOLS = family("mcp_list_tools", (id) => ({ id, type: "mcp_list_tools", server_label: "", tools: [] }));
 const CODE_INTERPRETER = family("code_interpreter_call", (id) => ({
   id,
@@ -534,6 +549,37 @@ const finishText =
     const text = keepLonger(part.text, str(final));
     return text === part.text ? part : { ...part, text };
   };
+
+function audioOf(state: RunState): NonNullable<RunState["audio"]> {
+  return state.audio ?? { data: "", transcript: "", done: false, transcriptDone: false };
+}
+
+/** Applies `fn` to command `index` of a `shell_call`'s `action.commands` (a missing slot starts empty). */
+function updateShellCommand(item: Item, index: number | undefined, fn: (command: string) => string): Item {
+  if (item.type !== "shell_call") return item;
+  const action = isRecord(item.action) ? item.action : { commands: [], timeout_ms: null, max_output_length: null };
+  const commands = updateSlot<string>(
+    action.commands as string[] | undefined,
+    index,
+    () => "",
+    (c) => fn(str(c) ?? ""),
+  );
+  return { ...item, action: { ...action, commands } } as Item;
+}
+
+type ShellOutputSlot = Record<string, unknown>;
+
+/** Applies `fn` to output slot `index` of a `shell_call_output` (a missing slot starts with empty stdout/stderr). */
+function updateShellOutput(item: Item, index: number | undefined, fn: (slot: ShellOutputSlot) => ShellOutputSlot): Item {
+  if (item.type !== "shell_call_output") return item;
+  const output = updateSlot<ShellOutputSlot>(
+    item.output as unknown as ShellOutputSlot[],
+    index,
+    () => ({ stdout: "", stderr: "", outcome: null }),
+    (slot) => fn(isRecord(slot) ? slot : {}),
+  );
+  return { ...item, output } as unknown as Item;
+}
 
 function setItemStatus(status: string) {
   return (item: Item): Item => ({ ...item, status }) as Item;
@@ -1050,12 +1096,61 @@ function reduceKnown(state: RunState, event: ResponseStreamEvent, atMs: number, 
     case "response.mcp_list_tools.failed":
       return touch(state, locatorOf(event), MCP_LIST_TOOLS, eventIndex, setItemStatus("failed"));
 
-    // ── audio: not part of the Responses output items; recorded (count, timing) only
+    // ── audio: not an output item; the base64 audio and its transcript are kept beside the items
     case "response.audio.delta":
+      return { ...state, audio: { ...audioOf(state), data: audioOf(state).data + (str(event.delta) ?? "") } };
     case "response.audio.done":
+      return { ...state, audio: { ...audioOf(state), done: true } };
     case "response.audio.transcript.delta":
+      return { ...state, audio: { ...audioOf(state), transcript: audioOf(state).transcript + (str(event.delta) ?? "") } };
     case "response.audio.transcript.done":
-      return state;
+      return { ...state, audio: { ...audioOf(state), transcriptDone: true } };
+
+    // ── compaction (7.x SDK): the compaction item is being written
+    case "response.compaction.compacting":
+      return touch(state, locatorOf(event), COMPACTION, eventIndex, setItemStatus("in_progress"));
+
+    // ── hosted shell (7.x SDK): commands stream into the `shell_call` (addressed by output_index only), output into
+    // the `shell_call_output`, one slot per command_index
+    case "response.shell_call_command.added":
+    case "response.shell_call_command.done": {
+      const command = str(event.command) ?? "";
+      return touch(state, locatorOf(event), SHELL_CALL, eventIndex, (item) =>
+        updateShellCommand(item, num(event.command_index), (existing) => keepLonger(existing, command)),
+      );
+    }
+    case "response.shell_call_command.delta": {
+      const delta = str(event.delta) ?? "";
+      return touch(state, locatorOf(event), SHELL_CALL, eventIndex, (item) =>
+        updateShellCommand(item, num(event.command_index), (existing) => existing + delta),
+      );
+    }
+    case "response.shell_call_output_content.delta": {
+      const delta: unknown = event.delta;
+      const stdout = isRecord(delta) ? (str(delta.stdout) ?? "") : "";
+      const stderr = isRecord(delta) ? (str(delta.stderr) ?? "") : "";
+      return touch(state, locatorOf(event), SHELL_CALL_OUTPUT, eventIndex, (item) =>
+        updateShellOutput(item, num(event.command_index), (slot) => ({
+          ...slot,
+          stdout: (str(slot.stdout) ?? "") + stdout,
+          stderr: (str(slot.stderr) ?? "") + stderr,
+        })),
+      );
+    }
+    case "response.shell_call_output_content.done": {
+      const output = arr(event.output as unknown[]).filter(isRecord);
+      return touch(state, locatorOf(event), SHELL_CALL_OUTPUT, eventIndex, (item) => {
+        if (output.length !== 1)
+          return output.length > 1 && item.type === "shell_call_output" ? ({ ...item, output } as unknown as Item) : item;
+        const done = output[0]!;
+        return updateShellOutput(item, num(event.command_index), (slot) => ({
+          ...slot,
+          ...done,
+          stdout: keepLonger(str(slot.stdout), str(done.stdout)),
+          stderr: keepLonger(str(slot.stderr), str(done.stderr)),
+        }));
+      });
+    }
 
     default:
       return assertNever(event);

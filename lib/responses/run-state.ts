@@ -63,6 +63,8 @@ export interface RunState {
   eventCount: number;
   /** Events whose type the reducer did not know: kept in the timeline, counted here. */
   unknownEventCount: number;
+  /** `response.audio.*`: the base64 audio and its transcript (not an output item); absent until an audio event. */
+  audio?: { data: string; transcript: string; done: boolean; transcriptDone: boolean };
 }
 
 export function initialRunState(status: RunStatus = "idle"): RunState {

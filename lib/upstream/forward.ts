@@ -3,6 +3,7 @@ import { ApiError } from "@/lib/api-error";
 import { serverEnv } from "./config";
 import { BodyTooLarge } from "./limits";
 import { assertPublicUpstream, ForbiddenAddress } from "./net-guard";
+import { lastSequenceNumber, sseErrorRecord as streamErrorRecord } from "@/lib/responses/error-event";
 import { redactSecrets, StreamRedactor } from "./redact";
 import type { Upstream } from "./resolve";
 
@@ -216,9 +217,9 @@ function findCause<T extends Error>(error: unknown, type: new (...args: never[])
   return null;
 }
 
-/** The final SSE record the proxy adds when an upstream stream breaks: the spec's flat `error` event. */
-export function sseErrorRecord(code: string, message: string): string {
-  return `event: error\ndata: ${JSON.stringify({ type: "error", code, message, param: null })}\n\n`;
+/** The final SSE record the proxy adds when an upstream stream breaks: flat and nested `error` (lib/responses/error-event.ts). */
+export function sseErrorRecord(code: string, message: string, sequenceNumber = 0): string {
+  return streamErrorRecord({ code, message, type: "upstream_error" }, sequenceNumber);
 }
 
 /**
@@ -242,6 +243,7 @@ function guardBody(
   // One idle timer per stream, not one set and cleared per chunk: it re-arms itself for the time left while a read
   // is pending, and lapses when none is (a slow caller is not a silent upstream; the next read arms it again).
   let waitingSince = -1;
+  let lastSequence = -1; // the upstream's last sequence_number, so an added `error` record follows it
   let timer: ReturnType<typeof setTimeout> | null = null;
   const watch = () => {
     timer = null;
@@ -275,6 +277,7 @@ function guardBody(
           out.close();
           return;
         }
+        if (ctx.sse) lastSequence = lastSequenceNumber(value) ?? lastSequence;
         if (!redactor) out.enqueue(value);
         else {
           // Nothing to send yet (a possible key prefix is held): the pending read makes the stream pull again.
@@ -308,7 +311,11 @@ function guardBody(
             [ctx.upstream.apiKey],
           );
     if (ctx.sse) {
-      out.enqueue(new TextEncoder().encode(sseErrorRecord(why === "idle" ? "upstream_idle_timeout" : "upstream_stream_broken", message)));
+      out.enqueue(
+        new TextEncoder().encode(
+          sseErrorRecord(why === "idle" ? "upstream_idle_timeout" : "upstream_stream_broken", message, lastSequence + 1),
+        ),
+      );
       out.close();
     } else {
       out.error(new Error(message));

@@ -11,6 +11,7 @@ import { parseCreateResponseBody } from "@/lib/local-engine/schema";
 import { messageScript, ResponseFailure } from "@/lib/local-engine/scripts";
 import { encodeSseEvent } from "@/lib/local-engine/sse";
 import { buildTurn } from "@/lib/local-engine/turn";
+import { sseErrorRecord } from "@/lib/upstream/forward";
 import { createJson, engine, parseSse, streamEvents, type SseEvent } from "./helpers";
 
 /**
@@ -21,7 +22,11 @@ import { createJson, engine, parseSse, streamEvents, type SseEvent } from "./hel
  */
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const SPEC_PATH = path.resolve(here, "../../../shared/reference/openai-openapi.yaml");
+// Beside the checkout; a worktree (`wt/<name>`) sits one level deeper.
+const SPEC_PATH =
+  ["../../../shared/reference/openai-openapi.yaml", "../../../../shared/reference/openai-openapi.yaml"]
+    .map((p) => path.resolve(here, p))
+    .find((p) => existsSync(p)) ?? path.resolve(here, "../../../shared/reference/openai-openapi.yaml");
 const specExists = existsSync(SPEC_PATH);
 if (!specExists) console.warn("spec conformance skipped: ../shared/reference/openai-openapi.yaml not found");
 
@@ -313,6 +318,41 @@ describe.skipIf(!specExists)("conformance with the official OpenAPI spec", () =>
     const limited = await engine("/responses", { json: { model: "local-echo-1", input: "go [429]", stream: true } });
     expect(limited.status).toBe(429);
     expectValid("ErrorResponse", await limited.json(), "429");
+  });
+
+  it("the proxy's own error record (flat and nested) matches ResponseErrorEvent", () => {
+    const record = sseErrorRecord("upstream_stream_broken", "The connection broke.", 5);
+    const data = JSON.parse(record.split("\n")[1]!.slice("data: ".length)) as SseEvent["data"];
+    expectValidEvent({ event: "error", data }, "proxy error record");
+  });
+
+  it("input token counts match TokenCountsResource; a cancelled background response matches Response", async () => {
+    const counted = await engine("/responses/input_tokens", { json: { model: "gpt-5", input: "Tell me a joke." } });
+    expectValid("TokenCountsResource", await counted.json(), "input_tokens");
+    const { body } = await createJson({ model: "local-echo-1", input: "A long answer, please.", background: true }, { delayMs: 40 });
+    expectValid("Response", body, "queued background response");
+    const cancelled = await (await engine(`/responses/${body.id}/cancel`, { method: "POST" })).json();
+    expect(cancelled.status).toBe("cancelled");
+    expectValid("Response", cancelled, "cancelled response");
+  });
+
+  it("the hosted-shell events the reducer folds (declared locally from the 7.x SDK) match the spec's schemas", () => {
+    const samples: Array<Record<string, unknown>> = [
+      { type: "response.shell_call_command.added", output_index: 0, command_index: 0, command: "" },
+      { type: "response.shell_call_command.delta", output_index: 0, command_index: 0, delta: "ls", obfuscation: "xy" },
+      { type: "response.shell_call_command.done", output_index: 0, command_index: 0, command: "ls" },
+      { type: "response.shell_call_output_content.delta", item_id: "sho_1", output_index: 1, command_index: 0, delta: { stdout: "a" } },
+      {
+        type: "response.shell_call_output_content.done",
+        item_id: "sho_1",
+        output_index: 1,
+        command_index: 0,
+        output: [{ stdout: "a", stderr: "", outcome: { type: "exit", exit_code: 0 } }],
+      },
+    ];
+    samples.forEach((data, i) => {
+      expectValidEvent({ event: data.type as string, data: { ...data, sequence_number: i } as SseEvent["data"] }, "shell event");
+    });
   });
 
   it("input_items pages match ResponseItemList", async () => {

@@ -1,5 +1,6 @@
 import { ApiError } from "@/lib/api-error";
 import { proxy, queryOf } from "@/lib/upstream/proxy";
+import { methodNotAllowed } from "@/lib/api-routes";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -20,3 +21,9 @@ export async function POST(request: Request): Promise<Response> {
 export async function GET(request: Request): Promise<Response> {
   return proxy(request, { method: "GET", path: `/files${queryOf(request)}` });
 }
+
+/** Other methods: 405 in the API's error shape (Next would answer a bare 405). */
+const notAllowed = methodNotAllowed(["POST", "GET"]);
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -1,4 +1,5 @@
 import { proxy, readProxyBody, queryOf } from "@/lib/upstream/proxy";
+import { methodNotAllowed } from "@/lib/api-routes";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -14,3 +15,9 @@ export async function POST(request: Request): Promise<Response> {
   if ("response" in read) return read.response;
   return proxy(request, { method: "POST", path: "/vector_stores", body: read.text });
 }
+
+/** Other methods: 405 in the API's error shape (Next would answer a bare 405). */
+const notAllowed = methodNotAllowed(["GET", "POST"]);
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -1,4 +1,5 @@
 import { proxy, queryOf, segment } from "@/lib/upstream/proxy";
+import { methodNotAllowed } from "@/lib/api-routes";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -16,3 +17,9 @@ export async function DELETE(request: Request, { params }: Params): Promise<Resp
   const { id } = await params;
   return proxy(request, { method: "DELETE", path: `/responses/${segment(id)}` });
 }
+
+/** Other methods: 405 in the API's error shape (Next would answer a bare 405). */
+const notAllowed = methodNotAllowed(["GET", "DELETE"]);
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;

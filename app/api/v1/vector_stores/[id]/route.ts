@@ -1,4 +1,5 @@
 import { proxy, readProxyBody, segment } from "@/lib/upstream/proxy";
+import { methodNotAllowed } from "@/lib/api-routes";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -24,3 +25,8 @@ export async function DELETE(request: Request, { params }: Params): Promise<Resp
   const { id } = await params;
   return proxy(request, { method: "DELETE", path: `/vector_stores/${segment(id)}` });
 }
+
+/** Other methods: 405 in the API's error shape (Next would answer a bare 405). */
+const notAllowed = methodNotAllowed(["GET", "POST", "DELETE"]);
+export const PUT = notAllowed;
+export const PATCH = notAllowed;

@@ -1,4 +1,5 @@
 import { proxy, queryOf, segment } from "@/lib/upstream/proxy";
+import { methodNotAllowed } from "@/lib/api-routes";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -8,3 +9,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   return proxy(request, { method: "GET", path: `/responses/${segment(id)}/input_items${queryOf(request)}` });
 }
+
+/** Other methods: 405 in the API's error shape (Next would answer a bare 405). */
+const notAllowed = methodNotAllowed(["GET"]);
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -1,4 +1,5 @@
 import { proxy, readProxyBody, queryOf, segment } from "@/lib/upstream/proxy";
+import { methodNotAllowed } from "@/lib/api-routes";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -18,3 +19,9 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
   if ("response" in read) return read.response;
   return proxy(request, { method: "POST", path: `/vector_stores/${segment(id)}/files`, body: read.text });
 }
+
+/** Other methods: 405 in the API's error shape (Next would answer a bare 405). */
+const notAllowed = methodNotAllowed(["GET", "POST"]);
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;
