@@ -16,7 +16,8 @@
  *      against a naive renderer (app/bench/naive, whole markdown re-parsed per update) on the same streams.
  *   4. Page weight: first-load JS of `/` and `/p/{id}` (gzipped here with zlib), server start → first ready request.
  *
- * Options: --build (force `next build`), --quick (fewer samples), --skip-view, --only=proxy|view|weight.
+ * Options: --build (force `next build`), --quick (fewer samples), --skip-view, --only=proxy|view|weight,
+ * --words=20000 (only the stream sizes named, comma-separated: one view case instead of four).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
@@ -1069,8 +1070,10 @@ async function main() {
   const upstream = await startUpstream();
   log("preparing streams…");
   const sizes = [5_000, 10_000, 20_000, 40_000];
-  const streams = sizes.map(buildStream);
-  const stream20k = streams[2];
+  const wordsArg = [...args].find((a) => a.startsWith("--words="))?.slice(8);
+  const picked = wordsArg ? wordsArg.split(",").map(Number) : sizes;
+  const streams = picked.map(buildStream);
+  const stream20k = streams.find((s) => s.words >= 19_000 && s.words <= 21_000) ?? buildStream(20_000);
   log(`upstream on :${upstream.port}; starting next…`);
   const app = await startApp(upstream.port, dbDir);
   log(`app on :${app.port}, ready in ${app.readyMs.toFixed(0)} ms`);
