@@ -13,6 +13,6 @@ export interface RunSource<T> {
  * The one subscription from React to a run: re-renders when the run publishes (at most once per animation frame
  * while streaming), never per delta.
  */
-export function useRunSnapshot<S>(run: RunSource<RunSnapshot<S>>): RunSnapshot<S> {
+export function useRunSnapshot<T extends RunSnapshot<unknown>>(run: RunSource<T>): T {
   return useSyncExternalStore(run.subscribe, run.getSnapshot, run.getSnapshot);
 }
