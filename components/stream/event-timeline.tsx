@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { CodeView } from "@/components/ui/code-view";
 import type { EventLog, EventRecord } from "@/lib/responses/event-log";
 import {
@@ -21,30 +21,43 @@ const OVERSCAN = 12;
  * reads at that pace, and re-laying out the list every frame cost the page more than the answer did. */
 const LIST_UPDATE_MS = 100;
 
-/** The log's version, taken at most every LIST_UPDATE_MS (at once when the list has been quiet that long). */
+/**
+ * The log's version as an external store that tells its subscriber at most every LIST_UPDATE_MS (at once when the
+ * list has been quiet that long). The snapshot moves only when the subscriber is told, so React never re-renders
+ * the list between two of its updates.
+ */
+function throttledVersion(log: EventLog) {
+  let version = log.version;
+  return {
+    getSnapshot: () => version,
+    subscribe(onChange: () => void) {
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      let last = -Infinity;
+      const update = () => {
+        timer = null;
+        last = performance.now();
+        version = log.version;
+        onChange();
+      };
+      const unsubscribe = log.subscribe(() => {
+        if (timer !== null) return;
+        const wait = last + LIST_UPDATE_MS - performance.now();
+        if (wait <= 0) update();
+        else timer = setTimeout(update, wait);
+      });
+      // Whatever was published before the subscription counts at once.
+      if (version !== log.version) update();
+      return () => {
+        unsubscribe();
+        if (timer !== null) clearTimeout(timer);
+      };
+    },
+  };
+}
+
 function useLogVersion(log: EventLog): number {
-  const [version, setVersion] = useState(log.version);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let last = -Infinity;
-    const update = () => {
-      timer = null;
-      last = performance.now();
-      setVersion(log.version);
-    };
-    const unsubscribe = log.subscribe(() => {
-      if (timer !== null) return;
-      const wait = last + LIST_UPDATE_MS - performance.now();
-      if (wait <= 0) update();
-      else timer = setTimeout(update, wait);
-    });
-    setVersion(log.version);
-    return () => {
-      unsubscribe();
-      if (timer !== null) clearTimeout(timer);
-    };
-  }, [log]);
-  return version;
+  const source = useMemo(() => throttledVersion(log), [log]);
+  return useSyncExternalStore(source.subscribe, source.getSnapshot, source.getSnapshot);
 }
 
 function typeColour(type: string): string {
@@ -105,12 +118,27 @@ export const EventTimeline = memo(function EventTimeline({
   const recordAt = (row: number): EventRecord | undefined => log.get(active ? (view.matches[row] ?? -1) : row);
 
   const viewport = useRef<HTMLDivElement>(null);
-  // A new object per user scroll: the same offset may need a new render (following stopped, or resumed).
-  const [{ top: scrollTop }, setScrollPos] = useState({ top: 0 });
-  const setScrollTop = (top: number) => setScrollPos({ top });
+  // A new object per user scroll: the same offset may need a new render (following stopped, or resumed). `follow`
+  // here is what renders; the `follow` ref is the same flag for the handlers and frame callbacks between renders.
+  const [{ top: scrollTop, follow: following }, setScrollPos] = useState({ top: 0, follow: true });
   const [height, setHeight] = useState(320);
   const follow = useRef(true);
   const lastTop = useRef(0);
+  const setScroll = (top: number, follows: boolean) => {
+    follow.current = follows;
+    setScrollPos({ top, follow: follows });
+  };
+
+  // A new run (the log emptied): forget the selection and follow the stream again. Adjusted during render.
+  const empty = log.length === 0;
+  const [wasEmpty, setWasEmpty] = useState(empty);
+  if (empty !== wasEmpty) {
+    setWasEmpty(empty);
+    if (empty) {
+      setOwnSelected(null);
+      setScrollPos({ top: 0, follow: true });
+    }
+  }
 
   useEffect(() => {
     const el = viewport.current;
@@ -123,12 +151,10 @@ export const EventTimeline = memo(function EventTimeline({
   // Following the stream, the window is the last rows, known without asking the browser (rows have a fixed height).
   // So a batch of events renders the list once: no scroll position goes through state, and no effect re-renders it.
   const bottom = Math.max(0, count * ROW_HEIGHT - height);
-  const top = follow.current ? bottom : scrollTop;
+  const top = following ? bottom : scrollTop;
 
   useLayoutEffect(() => {
     if (log.length === 0) {
-      // A new run: forget the selection and follow the stream again.
-      setOwnSelected(null);
       follow.current = true;
       lastTop.current = 0;
     }
@@ -154,9 +180,8 @@ export const EventTimeline = memo(function EventTimeline({
     if (row < 0) return;
     const top = row * ROW_HEIGHT;
     if (top < el.scrollTop || top + ROW_HEIGHT > el.scrollTop + el.clientHeight) {
-      follow.current = false;
       el.scrollTop = Math.max(0, top - el.clientHeight / 2);
-      setScrollTop(el.scrollTop);
+      setScroll(el.scrollTop, false);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the selection or the filter changes
   }, [selected, filter]);
@@ -264,12 +289,13 @@ export const EventTimeline = memo(function EventTimeline({
           const el = e.currentTarget;
           // Our own move to the bottom: nothing to do. (State set from a scroll event renders synchronously.)
           if (Math.abs(el.scrollTop - lastTop.current) < 1) return;
-          setScrollTop(el.scrollTop);
           // Scroll events arrive a frame late, after new rows may have grown the list: only an upward move is
           // the user leaving the bottom; reaching the bottom again resumes following.
-          if (el.scrollTop < lastTop.current - 1) follow.current = false;
-          if (el.scrollTop + height >= count * ROW_HEIGHT - ROW_HEIGHT) follow.current = true;
+          let follows = follow.current;
+          if (el.scrollTop < lastTop.current - 1) follows = false;
+          if (el.scrollTop + height >= count * ROW_HEIGHT - ROW_HEIGHT) follows = true;
           lastTop.current = el.scrollTop;
+          setScroll(el.scrollTop, follows);
         }}
       >
         {log.length === 0 ? <p className="p-3 font-sans text-sm text-slate-500">Events appear here as they stream.</p> : null}
