@@ -118,27 +118,12 @@ export const EventTimeline = memo(function EventTimeline({
   const recordAt = (row: number): EventRecord | undefined => log.get(active ? (view.matches[row] ?? -1) : row);
 
   const viewport = useRef<HTMLDivElement>(null);
-  // A new object per user scroll: the same offset may need a new render (following stopped, or resumed). `follow`
-  // here is what renders; the `follow` ref is the same flag for the handlers and frame callbacks between renders.
-  const [{ top: scrollTop, follow: following }, setScrollPos] = useState({ top: 0, follow: true });
+  // A new object per user scroll: the same offset may need a new render (following stopped, or resumed).
+  const [{ top: scrollTop }, setScrollPos] = useState({ top: 0 });
+  const setScrollTop = (top: number) => setScrollPos({ top });
   const [height, setHeight] = useState(320);
   const follow = useRef(true);
   const lastTop = useRef(0);
-  const setScroll = (top: number, follows: boolean) => {
-    follow.current = follows;
-    setScrollPos({ top, follow: follows });
-  };
-
-  // A new run (the log emptied): forget the selection and follow the stream again. Adjusted during render.
-  const empty = log.length === 0;
-  const [wasEmpty, setWasEmpty] = useState(empty);
-  if (empty !== wasEmpty) {
-    setWasEmpty(empty);
-    if (empty) {
-      setOwnSelected(null);
-      setScrollPos({ top: 0, follow: true });
-    }
-  }
 
   useEffect(() => {
     const el = viewport.current;
@@ -151,10 +136,16 @@ export const EventTimeline = memo(function EventTimeline({
   // Following the stream, the window is the last rows, known without asking the browser (rows have a fixed height).
   // So a batch of events renders the list once: no scroll position goes through state, and no effect re-renders it.
   const bottom = Math.max(0, count * ROW_HEIGHT - height);
-  const top = following ? bottom : scrollTop;
+  // The follow flag is read in render on purpose: putting it in state cost a second render per batch, and a
+  // scroll handler and the layout effect below set it between renders (the e2e follow/scroll test holds this).
+  // eslint-disable-next-line react-hooks/refs
+  const top = follow.current ? bottom : scrollTop;
 
   useLayoutEffect(() => {
     if (log.length === 0) {
+      // A new run: forget the selection and follow the stream again (before paint, so no stale row flashes).
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      setOwnSelected(null);
       follow.current = true;
       lastTop.current = 0;
     }
@@ -180,8 +171,9 @@ export const EventTimeline = memo(function EventTimeline({
     if (row < 0) return;
     const top = row * ROW_HEIGHT;
     if (top < el.scrollTop || top + ROW_HEIGHT > el.scrollTop + el.clientHeight) {
+      follow.current = false;
       el.scrollTop = Math.max(0, top - el.clientHeight / 2);
-      setScroll(el.scrollTop, false);
+      setScrollTop(el.scrollTop);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the selection or the filter changes
   }, [selected, filter]);
@@ -289,13 +281,12 @@ export const EventTimeline = memo(function EventTimeline({
           const el = e.currentTarget;
           // Our own move to the bottom: nothing to do. (State set from a scroll event renders synchronously.)
           if (Math.abs(el.scrollTop - lastTop.current) < 1) return;
+          setScrollTop(el.scrollTop);
           // Scroll events arrive a frame late, after new rows may have grown the list: only an upward move is
           // the user leaving the bottom; reaching the bottom again resumes following.
-          let follows = follow.current;
-          if (el.scrollTop < lastTop.current - 1) follows = false;
-          if (el.scrollTop + height >= count * ROW_HEIGHT - ROW_HEIGHT) follows = true;
+          if (el.scrollTop < lastTop.current - 1) follow.current = false;
+          if (el.scrollTop + height >= count * ROW_HEIGHT - ROW_HEIGHT) follow.current = true;
           lastTop.current = el.scrollTop;
-          setScroll(el.scrollTop, follows);
         }}
       >
         {log.length === 0 ? <p className="p-3 font-sans text-sm text-slate-500">Events appear here as they stream.</p> : null}
