@@ -19,7 +19,8 @@
  *   5. Event loop under a large input: `/api/health` latency (p50, p95, max) while the local engine answers one 25 MB
  *      many-word input and one 29 MB single-word input (`/api/local/v1/responses`, not streamed, no pacing).
  *
- * Options: --build (force `next build`), --quick (fewer samples), --skip-view, --only=proxy|view|weight|engine.
+ * Options: --build (force `next build`), --quick (fewer samples), --skip-view, --only=proxy|view|weight|engine,
+ * --words=20000 (only the stream sizes named, comma-separated: one view case instead of four).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
@@ -1134,8 +1135,10 @@ async function main() {
   const upstream = await startUpstream();
   log("preparing streams…");
   const sizes = [5_000, 10_000, 20_000, 40_000];
-  const streams = sizes.map(buildStream);
-  const stream20k = streams[2];
+  const wordsArg = [...args].find((a) => a.startsWith("--words="))?.slice(8);
+  const picked = wordsArg ? wordsArg.split(",").map(Number) : sizes;
+  const streams = picked.map(buildStream);
+  const stream20k = streams.find((s) => s.words >= 19_000 && s.words <= 21_000) ?? buildStream(20_000);
   log(`upstream on :${upstream.port}; starting next…`);
   const app = await startApp(upstream.port, dbDir);
   log(`app on :${app.port}, ready in ${app.readyMs.toFixed(0)} ms`);

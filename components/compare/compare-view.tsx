@@ -1,14 +1,17 @@
 "use client";
 
 import { useMemo, useSyncExternalStore, type ReactNode } from "react";
-import { ErrorBanner, StatusBadge } from "@/components/stream/run-summary";
+import { ErrorBanner } from "@/components/stream/run-summary";
+import { StatusBadge } from "@/components/stream/status-badge";
 import { Markdown } from "@/components/stream/markdown";
 import { OutputView } from "@/components/stream/output-view";
 import { useResponseRun } from "@/components/stream/use-response-run";
 import { CodeView } from "@/components/ui/code-view";
 import { responsesToChat } from "@/lib/chat/responses-to-chat";
 import type { ChatRunState } from "@/lib/chat/reducer";
-import type { RunState } from "@/lib/responses/run-state";
+import { isLiveStatus, type RunState } from "@/lib/responses/run-state";
+import { isChatLive } from "@/lib/run/chat";
+import type { EventLog } from "@/lib/responses/event-log";
 import { DroppedList } from "./dropped-list";
 import { useChatRun } from "./use-chat-run";
 
@@ -124,10 +127,7 @@ function ResponsesColumn({ runner, request }: { runner: ReturnType<typeof useRes
   const { state, log } = runner;
   const version = useSyncExternalStore(log.subscribe, log.getVersion, () => 0);
   // The list shows the newest SHOWN_EVENTS: only those are summarised (a long stream re-renders every frame).
-  const rows = useMemo(
-    () => log.slice(Math.max(0, log.length - SHOWN_EVENTS)).map((r) => ({ atMs: r.atMs, kind: r.type, summary: eventSummary(r.data) })),
-    [log, version, state.eventCount],
-  );
+  const rows = useMemo(() => recentRows(log, version), [log, version]);
   const u = state.usage;
   return (
     <section aria-label="Responses" className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 p-3">
@@ -156,10 +156,15 @@ function ResponsesColumn({ runner, request }: { runner: ReturnType<typeof useRes
 
 function ChatColumn({ state }: { state: ChatRunState }) {
   const u = state.usage;
-  const live = state.status === "connecting" || state.status === "streaming";
+  const live = isChatLive(state.status);
   return (
     <section aria-label="Chat Completions" className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 p-3">
-      <ColumnHeader title="Chat Completions" path="/v1/chat/completions" id={state.id} badge={<ChatStatusBadge status={state.status} />} />
+      <ColumnHeader
+        title="Chat Completions"
+        path="/v1/chat/completions"
+        id={state.id}
+        badge={<StatusBadge status={state.status} testId="chat-status" />}
+      />
       {state.error ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
           {state.error.status ? `HTTP ${state.error.status}: ` : ""}
@@ -226,29 +231,16 @@ function ColumnHeader({ title, path, id, badge }: { title: string; path: string;
   );
 }
 
-const CHAT_STATUS: Record<ChatRunState["status"], { label: string; cls: string }> = {
-  idle: { label: "Ready", cls: "bg-slate-100 text-slate-600" },
-  connecting: { label: "Sending…", cls: "bg-blue-100 text-blue-800" },
-  streaming: { label: "Streaming", cls: "bg-blue-100 text-blue-800" },
-  done: { label: "Done", cls: "bg-emerald-100 text-emerald-800" },
-  failed: { label: "Failed", cls: "bg-red-100 text-red-800" },
-  interrupted: { label: "Interrupted", cls: "bg-amber-100 text-amber-800" },
-  cancelled: { label: "Stopped", cls: "bg-slate-200 text-slate-700" },
-};
-
-function ChatStatusBadge({ status }: { status: ChatRunState["status"] }) {
-  const s = CHAT_STATUS[status];
-  return (
-    <span data-testid="chat-status" data-status={status} className={`rounded-full px-2 py-0.5 text-xs font-medium ${s.cls}`}>
-      {s.label}
-    </span>
-  );
-}
-
 function endOfResponses(state: RunState): string | null {
   if (state.status === "incomplete") return `incomplete`;
-  if (state.status === "idle" || state.status === "connecting" || state.status === "in_progress") return null;
+  if (state.status === "idle" || isLiveStatus(state.status)) return null;
   return state.status;
+}
+
+/** The newest SHOWN_EVENTS of the log as list rows; `version` (the log's) is what makes a new list. */
+function recentRows(log: EventLog, version: number) {
+  void version;
+  return log.slice(Math.max(0, log.length - SHOWN_EVENTS)).map((r) => ({ atMs: r.atMs, kind: r.type, summary: eventSummary(r.data) }));
 }
 
 function eventSummary(data: unknown): string {

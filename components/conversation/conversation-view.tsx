@@ -75,7 +75,7 @@ export function ConversationView({ runner, links }: { runner: Runner; links: Out
   }, [history, request, state.responseId, state.items]);
 
   const finished = state.status === "completed" || state.status === "incomplete";
-  const output = turns.at(-1)?.output ?? [];
+  const output = useMemo(() => turns.at(-1)?.output ?? [], [turns]);
   const calls = useMemo(() => (finished ? functionCallsOf(output) : []), [finished, output]);
   const approvals = useMemo(() => (finished ? approvalRequestsOf(output) : []), [finished, output]);
 

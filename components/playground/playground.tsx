@@ -64,9 +64,9 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
     if (!sent || busy || state.status === "idle") return null;
     return () =>
       JSON.stringify(sent.body) === JSON.stringify(composer.body)
-        ? recordingFromRun({ request: sent.body, records: log.slice(), state })
+        ? recordingFromRun({ request: sent.body, records: log.slice(), state, ending: runner.ending })
         : null;
-  }, [sent, busy, state, log, composer.body]);
+  }, [sent, busy, state, log, composer.body, runner.ending]);
 
   const exportBaseUrl = usingLocal
     ? typeof window === "undefined"

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { CodeView } from "@/components/ui/code-view";
 import type { EventLog, EventRecord } from "@/lib/responses/event-log";
 import {
@@ -21,30 +21,43 @@ const OVERSCAN = 12;
  * reads at that pace, and re-laying out the list every frame cost the page more than the answer did. */
 const LIST_UPDATE_MS = 100;
 
-/** The log's version, taken at most every LIST_UPDATE_MS (at once when the list has been quiet that long). */
+/**
+ * The log's version as an external store that tells its subscriber at most every LIST_UPDATE_MS (at once when the
+ * list has been quiet that long). The snapshot moves only when the subscriber is told, so React never re-renders
+ * the list between two of its updates.
+ */
+function throttledVersion(log: EventLog) {
+  let version = log.version;
+  return {
+    getSnapshot: () => version,
+    subscribe(onChange: () => void) {
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      let last = -Infinity;
+      const update = () => {
+        timer = null;
+        last = performance.now();
+        version = log.version;
+        onChange();
+      };
+      const unsubscribe = log.subscribe(() => {
+        if (timer !== null) return;
+        const wait = last + LIST_UPDATE_MS - performance.now();
+        if (wait <= 0) update();
+        else timer = setTimeout(update, wait);
+      });
+      // Whatever was published before the subscription counts at once.
+      if (version !== log.version) update();
+      return () => {
+        unsubscribe();
+        if (timer !== null) clearTimeout(timer);
+      };
+    },
+  };
+}
+
 function useLogVersion(log: EventLog): number {
-  const [version, setVersion] = useState(log.version);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let last = -Infinity;
-    const update = () => {
-      timer = null;
-      last = performance.now();
-      setVersion(log.version);
-    };
-    const unsubscribe = log.subscribe(() => {
-      if (timer !== null) return;
-      const wait = last + LIST_UPDATE_MS - performance.now();
-      if (wait <= 0) update();
-      else timer = setTimeout(update, wait);
-    });
-    setVersion(log.version);
-    return () => {
-      unsubscribe();
-      if (timer !== null) clearTimeout(timer);
-    };
-  }, [log]);
-  return version;
+  const source = useMemo(() => throttledVersion(log), [log]);
+  return useSyncExternalStore(source.subscribe, source.getSnapshot, source.getSnapshot);
 }
 
 function typeColour(type: string): string {
@@ -123,11 +136,15 @@ export const EventTimeline = memo(function EventTimeline({
   // Following the stream, the window is the last rows, known without asking the browser (rows have a fixed height).
   // So a batch of events renders the list once: no scroll position goes through state, and no effect re-renders it.
   const bottom = Math.max(0, count * ROW_HEIGHT - height);
+  // The follow flag is read in render on purpose: putting it in state cost a second render per batch, and a
+  // scroll handler and the layout effect below set it between renders (the e2e follow/scroll test holds this).
+  // eslint-disable-next-line react-hooks/refs
   const top = follow.current ? bottom : scrollTop;
 
   useLayoutEffect(() => {
     if (log.length === 0) {
-      // A new run: forget the selection and follow the stream again.
+      // A new run: forget the selection and follow the stream again (before paint, so no stale row flashes).
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setOwnSelected(null);
       follow.current = true;
       lastTop.current = 0;

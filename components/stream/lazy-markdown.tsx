@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useEffect, useSyncExternalStore, type ComponentProps } from "react";
+import { createElement, memo, useEffect, useSyncExternalStore, type ComponentProps } from "react";
 import type { Markdown as MarkdownView } from "./markdown";
 
 /**
@@ -58,20 +58,25 @@ export function usePreloadMarkdown(immediate = false): void {
 
 type MarkdownProps = ComponentProps<MarkdownViewType>;
 
+/** The loaded renderer: one module-level component, set once, so its identity never changes between renders. */
+function LoadedMarkdown(props: MarkdownProps) {
+  return View ? createElement(View, props) : null;
+}
+
 /**
  * Once loaded, the renderer is used synchronously (no Suspense round trip, so a replay that ends at once shows
  * rendered markdown at once). The server and hydration render the plain text, so the two always match.
  */
 export const Markdown = memo(function Markdown(props: MarkdownProps) {
-  const Loaded = useSyncExternalStore(
+  const loaded = useSyncExternalStore(
     subscribe,
-    () => View,
-    () => null,
+    () => View !== null,
+    () => false,
   );
   useEffect(() => {
-    if (!Loaded) void preloadMarkdown();
-  }, [Loaded]);
-  if (Loaded) return <Loaded {...props} />;
+    if (!loaded) void preloadMarkdown();
+  }, [loaded]);
+  if (loaded) return <LoadedMarkdown {...props} />;
   return (
     <div className="prose-output whitespace-pre-wrap" style={props.size === "sm" ? { fontSize: "13.5px", lineHeight: 1.55 } : undefined}>
       {props.text}

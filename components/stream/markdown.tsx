@@ -188,6 +188,10 @@ interface ParsedBlock {
   tokens: Token[];
 }
 
+/* eslint-disable react-hooks/refs, react-hooks/purity -- deliberate, measured (npm run bench, view case): the
+   incremental parse and split keep their caches in refs read and written during render, and the parse budget reads
+   the clock, so a frame costs what arrived, not the answer's length. Each render derives the same output from the
+   same input; only the work done to get there is cached. */
 function useParsedBlocks(sources: readonly string[]): ParsedBlock[] {
   const cache = useRef<ParsedBlock[]>([]);
   const shown = useRef(0);
@@ -254,6 +258,7 @@ function useStableCitations(next: Citation[]): readonly Citation[] {
     return list;
   }, [next]);
 }
+/* eslint-enable react-hooks/refs, react-hooks/purity */
 
 /**
  * Markdown that renders incrementally: raw HTML is never rendered (skipHtml), unsafe links are text. With
@@ -276,6 +281,7 @@ export const Markdown = memo(function Markdown({
   const citations = useStableCitations(annotated.citations);
   const [store] = useState(() => new CitationStore());
   // Read by the links that render in this pass (their blocks re-render when a marker is added or moves).
+  // eslint-disable-next-line react-hooks/immutability -- the store is an external store for the links; set before they render
   store.current = citations;
   useLayoutEffect(() => store.publish(citations), [store, citations]);
   const sources = useGrowingBlocks(annotated.source);

@@ -4,26 +4,8 @@ import { errorWords, incompleteReasonWords } from "@/lib/responses/error-words";
 import { Icon } from "./icons";
 import type { RunState } from "@/lib/responses/run-state";
 
-const STATUS_STYLE: Record<RunState["status"], { label: string; cls: string }> = {
-  idle: { label: "Ready", cls: "bg-slate-100 text-slate-600" },
-  connecting: { label: "Sending…", cls: "bg-blue-100 text-blue-800" },
-  queued: { label: "Queued", cls: "bg-blue-100 text-blue-800" },
-  in_progress: { label: "Streaming", cls: "bg-blue-100 text-blue-800" },
-  completed: { label: "Completed", cls: "bg-emerald-100 text-emerald-800" },
-  incomplete: { label: "Incomplete", cls: "bg-amber-100 text-amber-800" },
-  failed: { label: "Failed", cls: "bg-red-100 text-red-800" },
-  cancelled: { label: "Stopped", cls: "bg-slate-200 text-slate-700" },
-  interrupted: { label: "Interrupted", cls: "bg-amber-100 text-amber-800" },
-};
-
-export function StatusBadge({ status }: { status: RunState["status"] }) {
-  const s = STATUS_STYLE[status];
-  return (
-    <span data-testid="run-status" data-status={status} className={`rounded-full px-2 py-0.5 text-xs font-medium ${s.cls}`}>
-      {s.label}
-    </span>
-  );
-}
+/** The badge lives with the one status table shared by the compare view (`./status-badge.tsx`). */
+export { StatusBadge } from "./status-badge";
 
 function Figure({ label, value, hint }: { label: string; value: string | number | null | undefined; hint?: string }) {
   return (

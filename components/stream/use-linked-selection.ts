@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { EventLog } from "@/lib/responses/event-log";
 import { itemEventCount } from "@/lib/responses/reducer";
 import type { ItemView, RunState } from "@/lib/responses/run-state";
@@ -115,8 +115,11 @@ export function useLinkedSelection(state: RunState, log: EventLog) {
   const [selectedEvent, setSelectedEvent] = useState<number | null>(null);
   const [highlightedKey, setHighlightedKey] = useState<string | null>(null);
   const [eventsShownKey, setEventsShownKey] = useState<string | null>(null);
+  // Read by `selectEvent` (a click handler): kept current after each commit, so the callback stays stable.
   const itemsRef = useRef(state.items);
-  itemsRef.current = state.items;
+  useLayoutEffect(() => {
+    itemsRef.current = state.items;
+  });
 
   const selectEvent = useCallback(
     (index: number | null) => {
@@ -136,13 +139,20 @@ export function useLinkedSelection(state: RunState, log: EventLog) {
   const showEventsOf = useCallback((key: string) => setEventsShownKey((k) => (k === key ? null : key)), []);
   const clearItemFilter = useCallback(() => setEventsShownKey(null), []);
 
+  // A new run (status becomes "connecting") clears the selection: adjusted during render, not in an effect.
+  const connecting = state.status === "connecting";
+  const [wasConnecting, setWasConnecting] = useState(connecting);
+  if (connecting !== wasConnecting) {
+    setWasConnecting(connecting);
+    if (connecting) {
+      setSelectedEvent(null);
+      setHighlightedKey(null);
+      setEventsShownKey(null);
+    }
+  }
   useEffect(() => {
-    if (state.status !== "connecting") return;
-    setSelectedEvent(null);
-    setHighlightedKey(null);
-    setEventsShownKey(null);
-    (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights?.delete(HIGHLIGHT);
-  }, [state.status]);
+    if (connecting) (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights?.delete(HIGHLIGHT);
+  }, [connecting]);
 
   const shown = eventsShownKey ? state.items.find((v) => v.key === eventsShownKey) : undefined;
   const shownCount = shown ? itemEventCount(shown) : 0;

@@ -1,21 +1,10 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
-import { useFrameState } from "./use-frame-state";
-import { EventLog, eventRecordInput } from "@/lib/responses/event-log";
-import {
-  applyEvents,
-  markCancelled,
-  markHttpError,
-  markInterrupted,
-  markNetworkError,
-  runStateFromResponse,
-  type TimedEvent,
-} from "@/lib/responses/reducer";
+import { useCallback, useEffect, useState } from "react";
 import { inputAsItems } from "@/lib/responses/follow-up";
-import { initialRunState, type RunState } from "@/lib/responses/run-state";
-import { parseSseMessage, readSseBatches } from "@/lib/responses/sse";
-import { SLICE_MS, yieldToBrowser } from "@/lib/scheduling/yield";
+import { isLiveStatus, type RunState } from "@/lib/responses/run-state";
+import { createResponsesRun } from "@/lib/run/responses";
+import { useRunSnapshot } from "./use-run";
 
 export interface RunOptions {
   /** Extra request headers, e.g. `x-playground-upstream: local`. */
@@ -36,129 +25,25 @@ export interface FinishedTurn {
   state: RunState;
 }
 
-const TERMINAL = new Set(["completed", "incomplete", "failed"]);
-
 /**
- * Sends one request through the proxy and folds its answer into view state.
- * Events go to an append-only log (outside React state); the reducer's state is committed to React at most
- * once per animation frame, so a fast stream never re-renders per delta.
+ * The playground's conversation over one run object (`lib/run`): the run does fetch → SSE → fold → ending outside
+ * React; this hook subscribes to it and keeps the conversation's turns.
  */
 export function useResponseRun() {
-  const { state, ref: stateRef, commit } = useFrameState<RunState>(() => initialRunState());
-  const [log] = useState(() => new EventLog());
+  const [handle] = useState(createResponsesRun);
+  const snapshot = useRunSnapshot(handle);
   const [request, setRequest] = useState<SentRequest | null>(null);
   const [history, setHistory] = useState<FinishedTurn[]>([]);
-  const requestRef = useRef<SentRequest | null>(null);
-  const abortRef = useRef<AbortController | null>(null);
 
-  useEffect(
-    () => () => {
-      abortRef.current?.abort();
-    },
-    [],
-  );
+  useEffect(() => () => handle.dispose(), [handle]);
 
   const send = useCallback(
-    async (body: Record<string, unknown>, options: RunOptions, newItems: Record<string, unknown>[]) => {
-      abortRef.current?.abort();
+    (body: Record<string, unknown>, options: RunOptions, newItems: Record<string, unknown>[]) => {
       const sent: SentRequest = { body, headers: options.headers ?? {}, newItems };
-      requestRef.current = sent;
       setRequest(sent);
-      const controller = new AbortController();
-      abortRef.current = controller;
-      log.clear();
-      const started = performance.now();
-      const since = () => Math.round((performance.now() - started) * 10) / 10;
-      // A newer run replaces this one: from then on this run must not touch the state.
-      const put = (next: RunState, immediate = false) => {
-        if (abortRef.current === controller) commit(next, immediate);
-      };
-      put(initialRunState("connecting"), true);
-      // Events of the current time slice, folded in one go (one state copy per slice, not per delta).
-      const pending: TimedEvent[] = [];
-      const applyPending = () => {
-        if (pending.length === 0) return;
-        put(applyEvents(stateRef.current, pending));
-        pending.length = 0;
-      };
-
-      try {
-        const res = await fetch("/api/v1/responses", {
-          method: "POST",
-          headers: { "content-type": "application/json", ...options.headers },
-          body: JSON.stringify(body),
-          signal: controller.signal,
-        });
-        if (!res.ok) {
-          const text = await res.text();
-          put(markHttpError(stateRef.current, { status: res.status, body: text, retryAfter: res.headers.get("retry-after") }), true);
-          return;
-        }
-        const isStream = (res.headers.get("content-type") ?? "").includes("text/event-stream");
-        if (!isStream || !res.body) {
-          const text = await res.text();
-          let json: unknown;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            // Not JSON (an HTML page, a proxy's text): say what it is instead of a JSON parse error.
-            const html = /^\s*<(!doctype|html|head|body)/i.test(text);
-            const message = html
-              ? "The upstream answered with an HTML page, not an API response."
-              : `The server's answer is not JSON (${res.headers.get("content-type") ?? "no content type"}), so it is not an API response.`;
-            put(
-              {
-                ...stateRef.current,
-                status: "failed",
-                error: { source: "parse", message, code: html ? "upstream_html_response" : "upstream_bad_content_type" },
-              },
-              true,
-            );
-            return;
-          }
-          put(runStateFromResponse(json as Parameters<typeof runStateFromResponse>[0], since()), true);
-          return;
-        }
-        let sliceStart = performance.now();
-        let done = false;
-        reading: for await (const batch of readSseBatches(res.body, controller.signal)) {
-          for (const message of batch) {
-            if (abortRef.current !== controller) break reading;
-            if (performance.now() - sliceStart > SLICE_MS) {
-              applyPending();
-              await yieldToBrowser();
-              if (abortRef.current !== controller) break reading;
-              sliceStart = performance.now();
-            }
-            const parsed = parseSseMessage(message);
-            if (parsed.kind === "done") {
-              done = true;
-              break;
-            }
-            const atMs = since();
-            const index = log.append(eventRecordInput(parsed, atMs));
-            if (parsed.kind === "event") pending.push({ event: parsed.event, atMs, index });
-          }
-          // The next record is not here yet: show what arrived (a slow stream must not wait for its next event).
-          applyPending();
-          if (done) break;
-        }
-        applyPending();
-        if (!TERMINAL.has(stateRef.current.status)) put(markInterrupted(stateRef.current), true);
-        else put(stateRef.current, true);
-      } catch (error) {
-        // What arrived before the stop or the failure is kept.
-        applyPending();
-        if (controller.signal.aborted) {
-          put(markCancelled(stateRef.current), true);
-        } else {
-          put(markNetworkError(stateRef.current, error instanceof Error ? error.message : String(error)), true);
-        }
-      } finally {
-        if (abortRef.current === controller) abortRef.current = null;
-      }
+      return handle.start({ body, headers: sent.headers });
     },
-    [commit, log],
+    [handle],
   );
 
   /** A new request: starts a new conversation (the thread is cleared). */
@@ -176,20 +61,27 @@ export function useResponseRun() {
    */
   const continueWith = useCallback(
     (body: Record<string, unknown>, newItems: Record<string, unknown>[]) => {
-      const previous = requestRef.current;
-      if (previous) {
-        const finished: FinishedTurn = { request: previous, state: stateRef.current };
+      if (request) {
+        const finished: FinishedTurn = { request, state: handle.getState() };
         setHistory((h) => [...h, finished]);
       }
-      return send(body, { headers: previous?.headers ?? {} }, newItems);
+      return send(body, { headers: request?.headers ?? {} }, newItems);
     },
-    [send],
+    [send, request, handle],
   );
 
-  const stop = useCallback(() => {
-    abortRef.current?.abort();
-  }, []);
+  const stop = useCallback(() => handle.stop(), [handle]);
 
-  const busy = state.status === "connecting" || state.status === "in_progress" || state.status === "queued";
-  return { state, log, run, continueWith, stop, busy, request, history };
+  const state = snapshot.state;
+  return {
+    state,
+    log: handle.log,
+    ending: snapshot.ending,
+    run,
+    continueWith,
+    stop,
+    busy: isLiveStatus(state.status),
+    request,
+    history,
+  };
 }

@@ -3,6 +3,7 @@
  * assembled answer: text, refusal, tool calls merged by `index`, `finish_reason`, usage, timing, and a small event
  * list for the Compare view's timeline. `data: [DONE]` ends the stream; a data payload with `error` fails it.
  */
+import { looksLikeMarkup, textFromHtml } from "@/lib/http/html-answer";
 import type { SseMessage } from "@/lib/responses/sse";
 import { isRecord } from "@/lib/is-record";
 
@@ -243,7 +244,8 @@ export function chatStateFromCompletion(body: Json, atMs: number): ChatRunState 
 }
 
 export function markChatHttpError(state: ChatRunState, status: number, bodyText: string, atMs: number): ChatRunState {
-  let message = bodyText;
+  // An error page (a gateway's HTML) in words, by the same detector as the Responses side.
+  let message = looksLikeMarkup(bodyText) ? textFromHtml(bodyText) : bodyText;
   let code: string | null = null;
   try {
     const json = JSON.parse(bodyText) as Json;

@@ -20,8 +20,9 @@ import type {
   ResponseReasoningItem,
   ResponseUsage,
 } from "openai/resources/responses/responses";
+import { looksLikeMarkup, textFromHtml } from "@/lib/http/html-answer";
 import { isKnownEvent, type ResponseStreamEvent, type StreamEvent } from "./events";
-import { initialRunState, type ItemView, type RunError, type RunState, type RunStatus } from "./run-state";
+import { initialRunState, isFinishedStatus, type ItemView, type RunError, type RunState, type RunStatus } from "./run-state";
 import { isRecord } from "@/lib/is-record";
 
 type Item = ResponseOutputItem;
@@ -63,8 +64,6 @@ function itemIdOf(item: unknown): string | undefined {
   const id = item.id;
   return typeof id === "string" && id !== "" ? id : undefined;
 }
-
-const TERMINAL_STATUSES: ReadonlySet<RunStatus> = new Set<RunStatus>(["completed", "incomplete", "failed", "cancelled", "interrupted"]);
 
 /** Statuses that mean "still running": a stream event moves them to `in_progress`. */
 function activeStatus(status: RunStatus): RunStatus {
@@ -697,12 +696,12 @@ function applyLifecycle(state: RunState, type: LifecycleType, rawResponse: unkno
       status = "failed";
       break;
     case "response.queued":
-      status = TERMINAL_STATUSES.has(state.status) ? state.status : "queued";
+      status = isFinishedStatus(state.status) ? state.status : "queued";
       break;
     default:
       // created / in_progress: the snapshot says whether it is queued; an error event already seen stays visible.
       // A terminal status (or an error event already seen) is not undone by a late or shuffled interim snapshot.
-      status = TERMINAL_STATUSES.has(state.status) ? state.status : response?.status === "queued" ? "queued" : "in_progress";
+      status = isFinishedStatus(state.status) ? state.status : response?.status === "queued" ? "queued" : "in_progress";
   }
 
   let items = state.items;
@@ -1189,13 +1188,13 @@ export function runStateFromResponse(response: OpenAIResponse, atMs?: number): R
 
 /** The user pressed Stop. Output so far is kept; a run that already finished is left as it is. */
 export function markCancelled(state: RunState, atMs?: number): RunState {
-  if (TERMINAL_STATUSES.has(state.status)) return state;
+  if (isFinishedStatus(state.status)) return state;
   return { ...state, status: "cancelled", timing: { ...state.timing, endMs: atMs ?? state.timing.lastEventMs ?? state.timing.endMs } };
 }
 
 /** The stream ended (EOF) without `response.completed/.incomplete/.failed` or an `error` event. Output is kept. */
 export function markInterrupted(state: RunState, atMs?: number): RunState {
-  if (TERMINAL_STATUSES.has(state.status)) return state;
+  if (isFinishedStatus(state.status)) return state;
   return { ...state, status: "interrupted", timing: { ...state.timing, endMs: atMs ?? state.timing.lastEventMs ?? state.timing.endMs } };
 }
 
@@ -1219,32 +1218,6 @@ const MAX_MESSAGE_CHARS = 500;
 
 function truncate(text: string): string {
   return text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS - 1)}…` : text;
-}
-
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&nbsp;/gi, " ")
-    .replace(/&lt;/gi, "<")
-    .replace(/&gt;/gi, ">")
-    .replace(/&quot;/gi, '"')
-    .replace(/&#39;|&apos;/gi, "'")
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&amp;/gi, "&");
-}
-
-/** Plain text from an HTML error page: its <title> (plus the first heading when it adds something), else its text. */
-function textFromHtml(html: string): string {
-  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
-  const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1];
-  const clean = (s: string) =>
-    decodeEntities(s.replace(/<[^>]*>/g, " "))
-      .replace(/\s+/g, " ")
-      .trim();
-  const t = title ? clean(title) : "";
-  const h = heading ? clean(heading) : "";
-  if (t && h && !t.includes(h) && !h.includes(t)) return `${t}: ${h}`;
-  if (t || h) return t || h;
-  return clean(html.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, " "));
 }
 
 function parseRetryAfter(value: unknown, nowMs: number): number | null {
@@ -1295,7 +1268,7 @@ export function markHttpError(state: RunState, input: HttpErrorInput): RunState 
     type = str(err.type) ?? null;
     if (!message) message = code ?? "";
   } else if (typeof body === "string" && body) {
-    message = /^\s*<(!doctype|html|head|body|\?xml)|<\/(html|body|title|h1)>/i.test(body) ? textFromHtml(body) : body;
+    message = looksLikeMarkup(body) ? textFromHtml(body) : body;
   }
   message = truncate(message.replace(/\s+/g, " ").trim());
   const statusText = STATUS_TEXT[status] ?? (status >= 500 ? "Server error" : "Request failed");

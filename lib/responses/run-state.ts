@@ -92,3 +92,20 @@ export function outputText(state: RunState): string {
   }
   return text;
 }
+
+// ───────────────────────────── status predicates: the one spelling of "live" and "finished" ─────────────────────────────
+
+/** Still running: the request is out and the answer is not over (Stop applies, Run is busy). */
+export function isLiveStatus(status: RunStatus): boolean {
+  return status === "connecting" || status === "in_progress" || status === "queued";
+}
+
+/** Over, however it ended: the state will not change again until the next run. */
+export function isFinishedStatus(status: RunStatus): boolean {
+  return status === "completed" || status === "incomplete" || status === "failed" || status === "cancelled" || status === "interrupted";
+}
+
+/** Ended by the server's word (`response.completed` / `.incomplete` / `.failed`, an `error` event, an HTTP error). */
+export function isEndedByServer(status: RunStatus): boolean {
+  return status === "completed" || status === "incomplete" || status === "failed";
+}

@@ -27,10 +27,14 @@
  *   response (status 200, body = the `Response` object).
  * - `end.reason` tells how the run ended on the recording side: `ended` (the stream closed), `cancelled` (the user
  *   pressed Stop) or `network_error` (with `message`).
+ * - Together `http` and `end` are the run's `RunEnding` (`lib/run/ending.ts`), stored as the run reported it
+ *   (`endingFields`) and applied on replay (`recordingEnding`). `http.contentType` and `http.retryAfter` are
+ *   optional: recordings made before they were kept read as before.
  */
 import { z } from "zod";
 import type { EventRecord } from "@/lib/responses/event-log";
 import type { RunState } from "@/lib/responses/run-state";
+import { endingOfState, withEndTime, type RunEnding } from "@/lib/run/ending";
 
 export const RECORDING_FORMAT = "responses-playground.recording";
 export const RECORDING_VERSION = 1;
@@ -60,6 +64,8 @@ export const RecordingSchema = z.object({
       status: z.number().int().min(100).max(599),
       body: z.string().optional(),
       atMs: z.number().finite().min(0).optional(),
+      contentType: z.string().max(500).optional(),
+      retryAfter: z.string().max(200).optional(),
     })
     .optional(),
   end: z
@@ -118,41 +124,55 @@ export function recordingFromLog(input: RecordingFromLogInput): Recording {
   return recording;
 }
 
+/** The recording's fields for a run's ending: `http` for a whole answer, `end` for a stream's ending. */
+export function endingFields(ending: RunEnding): Pick<Recording, "http" | "end"> {
+  const at = ending.atMs !== undefined ? { atMs: Math.max(0, Math.round(ending.atMs * 10) / 10) } : {};
+  switch (ending.kind) {
+    case "answer": {
+      const http: NonNullable<Recording["http"]> = { status: ending.status, body: ending.body, ...at };
+      if (ending.contentType) http.contentType = ending.contentType;
+      if (ending.retryAfter) http.retryAfter = ending.retryAfter;
+      return { http };
+    }
+    case "stream_end":
+      return { end: { reason: "ended", ...at } };
+    case "cancelled":
+      return { end: { reason: "cancelled", ...at } };
+    case "network_error":
+      return { end: { reason: "network_error", message: ending.message, ...at } };
+  }
+}
+
+/** The run's ending as the recording stored it. A recording without one (hand-written, older) ended with its stream. */
+export function recordingEnding(recording: Recording): RunEnding {
+  const { http, end } = recording;
+  if (http) {
+    const ending: RunEnding = { kind: "answer", status: http.status, body: http.body ?? "" };
+    if (http.atMs !== undefined) ending.atMs = http.atMs;
+    if (http.contentType !== undefined) ending.contentType = http.contentType;
+    if (http.retryAfter !== undefined) ending.retryAfter = http.retryAfter;
+    return ending;
+  }
+  const at = end?.atMs !== undefined ? { atMs: end.atMs } : {};
+  if (end?.reason === "cancelled") return { kind: "cancelled", ...at };
+  if (end?.reason === "network_error") return { kind: "network_error", message: end.message ?? "The connection failed.", ...at };
+  return { kind: "stream_end", ...at };
+}
+
 /**
- * A recording from a finished live run: its request, its event log and its final `RunState` (which says whether the
- * answer was an HTTP error, a non-streamed JSON response, a cancelled or a broken stream).
+ * A recording from a finished live run: its request, its event log and its ending as the run reported it
+ * (`Run.getSnapshot().ending`). Without `ending`, it is read off the final `state` (states built by hand).
  */
 export function recordingFromRun(input: {
   request: Record<string, unknown>;
   records: ReadonlyArray<Pick<EventRecord, "atMs" | "type" | "raw" | "data">>;
   state: RunState;
+  ending?: RunEnding | null;
   startedAt?: Date | string;
   title?: string;
 }): Recording {
-  const { state } = input;
-  const endMs = state.timing.endMs ?? state.timing.lastEventMs ?? input.records.at(-1)?.atMs ?? undefined;
-  const at = endMs !== undefined && endMs !== null ? Math.max(0, Math.round(endMs * 10) / 10) : undefined;
-  let http: Recording["http"];
-  let end: Recording["end"];
-  if (input.records.length === 0 && state.error?.source === "http") {
-    const { message, type, param, code } = state.error;
-    http = {
-      status: state.error.status ?? 500,
-      body: JSON.stringify({ error: { message, type: type ?? null, param: param ?? null, code: code ?? null } }),
-    };
-    if (at !== undefined) http.atMs = at;
-  } else if (input.records.length === 0 && state.response) {
-    http = { status: 200, body: JSON.stringify(state.response) };
-    if (at !== undefined) http.atMs = at;
-  } else if (state.status === "cancelled") {
-    end = { reason: "cancelled" };
-  } else if (state.error?.source === "network") {
-    end = { reason: "network_error", message: state.error.message };
-  } else {
-    end = { reason: "ended" };
-  }
-  if (end && at !== undefined) end.atMs = at;
-  return recordingFromLog({ ...input, http, end });
+  const ending = input.ending ?? endingOfState(input.state, input.records.length);
+  return recordingFromLog({ ...input, ...endingFields(withEndTime(ending, input.records.at(-1)?.atMs)) });
 }
 
 // ───────────────────────────────────────────── files: export / import ─────────────────────────────────────────────

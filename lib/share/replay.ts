@@ -4,16 +4,16 @@
  * free of timers: `components/share/use-replay.ts` drives it with animation frames.
  *
  * A position `p` is "the first p frames have arrived". Frames are the recorded events in order, plus one final
- * frame for an answer that was not a stream (`recording.http`). At the last position the run's ending is applied
- * exactly as the live hook does: an interrupted stream, a cancelled run, a network error, an HTTP error body.
+ * frame for an answer that was not a stream (`recording.http`). At the last position the recorded ending
+ * (`recordingEnding`) is applied by `endRun`, the rule a live run ends by.
  */
-import type { Response as OpenAIResponse } from "openai/resources/responses/responses";
 import { eventRecordInput, type EventRecordInput } from "@/lib/responses/event-log";
 import type { StreamEvent } from "@/lib/responses/events";
-import { applyEvent, markCancelled, markHttpError, markInterrupted, markNetworkError, runStateFromResponse } from "@/lib/responses/reducer";
+import { applyEvent } from "@/lib/responses/reducer";
 import { initialRunState, type RunState } from "@/lib/responses/run-state";
 import { parseSseMessage, type ParsedEvent } from "@/lib/responses/sse";
-import type { RecordedEvent, Recording } from "./recording";
+import { endRun } from "@/lib/run/ending";
+import { recordingEnding, type RecordedEvent, type Recording } from "./recording";
 import { isRecord } from "@/lib/is-record";
 
 export type ReplaySpeed = 0.25 | 0.5 | 1 | 2 | 4 | "instant";
@@ -153,26 +153,12 @@ export class ReplayTrack {
     return applyEvent(state, frame.event, frame.atMs, index);
   }
 
-  /** What the live hook does once the answer has ended. */
+  /** The recorded ending, applied by the same rule as a live run's (`endRun`). */
   private finish(state: RunState): RunState {
+    const ending = recordingEnding(this.recording);
     const last = this.frames[this.length - 1];
-    if (last?.kind === "http") {
-      if (last.status >= 200 && last.status < 300) {
-        let json: unknown = null;
-        try {
-          json = JSON.parse(last.body);
-        } catch {
-          return markHttpError(state, { status: 502, body: "The recorded answer is not valid JSON." });
-        }
-        return runStateFromResponse(json as OpenAIResponse, last.atMs);
-      }
-      return markHttpError({ ...state, timing: { ...state.timing, endMs: last.atMs } }, { status: last.status, body: last.body });
-    }
-    const end = this.recording.end;
-    const atMs = end?.atMs ?? state.timing.lastEventMs ?? undefined;
-    if (end?.reason === "cancelled") return markCancelled(state, atMs);
-    if (end?.reason === "network_error") return markNetworkError(state, end.message ?? "The connection failed.", atMs);
-    return markInterrupted(state, atMs);
+    // The answer frame's time is when the whole answer arrived (never before the events that preceded it).
+    return endRun(state, ending.kind === "answer" && last?.kind === "http" ? { ...ending, atMs: last.atMs } : ending);
   }
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/api-error";
+import { HTML_ANSWER, looksLikeHtml } from "@/lib/http/html-answer";
 import { serverEnv } from "./config";
 import { BodyTooLarge } from "./limits";
 import { assertPublicUpstream, ForbiddenAddress } from "./net-guard";
@@ -44,8 +45,8 @@ export interface Timeouts {
   idleMs: number;
 }
 
-/** The words the page shows when a gateway or a wrong base URL answers with a web page. */
-export const HTML_ANSWER = "the upstream answered with an HTML page, not an API response";
+/** The words the page shows when a gateway or a wrong base URL answers with a web page (one home: lib/http). */
+export { HTML_ANSWER };
 
 /**
  * Sends one call upstream and returns its answer as it arrives: status, selected headers and the body stream,
@@ -327,7 +328,7 @@ function guardBody(
 async function notAnApiAnswer(res: Response, contentType: string, upstream: Upstream, controller: AbortController): Promise<Response> {
   const head = await readHead(res, 64 * 1024).catch(() => "");
   controller.abort();
-  const html = /html/i.test(contentType) || /^\s*<(!doctype|html|head|body)/i.test(head);
+  const html = looksLikeHtml(head, contentType);
   const title = html ? /<title[^>]*>([\s\S]*?)<\/title>/i.exec(head)?.[1]?.replace(/\s+/g, " ").trim().slice(0, 120) : null;
   const what = html
     ? HTML_ANSWER
