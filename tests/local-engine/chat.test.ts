@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { localEngineFetch } from "@/lib/local-engine";
 import { responsesToChat } from "@/lib/chat/translate";
-import { createJson, deltas, engine, outputText, streamEvents } from "../local-engine/helpers";
+import { createJson, deltas, engine, outputText, streamEvents } from "./helpers";
 
 /** `POST /v1/chat/completions` on the local engine: chunks, tool-call fragments, usage, [DONE], errors, SDK. */
 
