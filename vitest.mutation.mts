@@ -24,5 +24,11 @@ const wire = [
 // Spread, not mergeConfig: mergeConfig would append to the base `include` instead of replacing it.
 export default defineConfig({
   ...base,
-  test: { ...base.test, include: process.env.MUTATION_SCOPE === "security" ? security : [...security, ...wire] },
+  test: {
+    ...base.test,
+    include: process.env.MUTATION_SCOPE === "security" ? security : [...security, ...wire],
+    // Stryker switches mutants at run time (mutant schemata), so the modules need not be loaded afresh per run:
+    // without isolation each mutant costs its tests, not a new module graph.
+    isolate: false,
+  },
 });

@@ -1,4 +1,7 @@
+import { mkdtempSync } from "node:fs";
 import { createServer, type Server } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   ACCESS_COOKIE,
@@ -142,6 +145,41 @@ describe("authorizeUpstreamUse", () => {
     } finally {
       await close(wide);
     }
+  });
+
+  it("reads an IPv4-mapped loopback listener as loopback", async () => {
+    const mapped = await listen("::ffff:127.0.0.1").catch(() => null);
+    if (!mapped) return expect.fail("this machine cannot listen on ::ffff:127.0.0.1");
+    try {
+      expect(mapped.address()).toMatchObject({ address: "::ffff:127.0.0.1" });
+      expect(listenScope()).toBe("loopback");
+    } finally {
+      await close(mapped);
+    }
+  });
+
+  it("counts a unix socket as local: it neither allows nor refuses on its own", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "rp-access-")), "s.sock");
+    const server = createServer();
+    await new Promise<void>((r) => server.listen(path, r));
+    try {
+      expect(listenScope()).not.toBe("beyond-loopback");
+      const local = await listen("127.0.0.1");
+      try {
+        expect(listenScope()).toBe("loopback");
+      } finally {
+        await close(local);
+      }
+    } finally {
+      await close(server);
+    }
+  });
+
+  it("keeps a loopback answer for a second: a closed server is noticed only after it", async () => {
+    const local = await listen("127.0.0.1");
+    expect(listenScope()).toBe("loopback");
+    await close(local);
+    expect(listenScope()).toBe("loopback"); // cached: nothing listens now, but the answer is under a second old
   });
 
   it("a server that stops listening beyond loopback is allowed again", async () => {

@@ -68,6 +68,13 @@ describe("readTextCapped", () => {
     expect(await readTextCapped(exact, 10)).toBe("1234567890");
   });
 
+  it("accepts a body whose declared length is exactly the limit, and names only the limit when no hint is given", async () => {
+    const request = new Request("http://x/", { method: "POST", body: "1234567890", headers: { "content-length": "10" } });
+    expect(await readTextCapped(request, 10)).toBe("1234567890");
+    const over = new Request("http://x/", { method: "POST", body: "12345678901", headers: { "content-length": "11" } });
+    await expect(readTextCapped(over, 10)).rejects.toMatchObject({ message: "The request body is over the limit of 10 bytes." });
+  });
+
   it("reads a missing body as empty text", async () => {
     expect(await readTextCapped(new Request("http://x/"), 10)).toBe("");
   });
@@ -147,9 +154,9 @@ describe("takeToken", () => {
 
   it("past 10,000 clients, forgets full buckets first and keeps the empty ones", async () => {
     const t0 = 7_000_000;
-    await take("proxy", from("10.0.0.1"), 1, t0); // emptied: must survive the sweep
-    for (let i = 0; i < 9_999; i++) await take("proxy", from(`11.0.${i >> 8}.${i & 255}`), 1, t0 - 120_000);
-    // 10,000 buckets now; the 9,999 others have refilled (two minutes ago at one per minute) and are full.
+    await take("proxy", from("10.0.0.1"), 1, t0 - 1_000); // emptied a second ago: must survive the sweep
+    for (let i = 0; i < 9_999; i++) await take("proxy", from(`11.0.${i >> 8}.${i & 255}`), 1, t0 - 60_000);
+    // 10,000 buckets now; the 9,999 others have refilled exactly (one minute ago at one per minute) and are full.
     await take("proxy", from("12.0.0.1"), 1, t0);
     await expect(take("proxy", from("10.0.0.1"), 1, t0)).rejects.toMatchObject({ status: 429 });
   });

@@ -68,7 +68,9 @@ describe("blockedAddressReason: IPv4", () => {
 
 describe("blockedAddressReason: IPv6", () => {
   it.each([
-    ["::", "unspecified"],
+    ["::", "an unspecified (::) address"],
+    ["0:0:0:0:0:0:0:0", "an unspecified (::) address"],
+    ["fe80::", "link-local"],
     ["::1", "loopback"],
     ["[::1]", "loopback"],
     ["0:0:0:0:0:0:0:1", "loopback"],
@@ -145,6 +147,14 @@ describe("blockedAddressReason: IPv6", () => {
   });
 });
 
+describe("blockedAddressReason: zones and brackets", () => {
+  it("judges a link-local address with a zone by its address", () => {
+    expect(blockedAddressReason("fe80::1%eth0")).toBe("a link-local address");
+    expect(blockedAddressReason("fe80::1%25eth0")).toBe("a link-local address");
+    expect(blockedAddressReason("2606:4700::1111%eth0")).toBeNull();
+  });
+});
+
 describe("blockedAddressReason: not an address", () => {
   it.each(["localhost", "example.com", "", "1.2.3", "256.1.1.1", "1.2.3.4.5", ":::", "1::2::3", "[::1"])("refuses %j", (text) => {
     expect(blockedAddressReason(text)).not.toBeNull();
@@ -200,6 +210,7 @@ describe("assertPublicUpstream", () => {
   it("refuses a URL that does not parse with 400", async () => {
     await expect(assertPublicUpstream("not a url", false, resolveTo("8.8.8.8"))).rejects.toMatchObject({
       status: 400,
+      message: "The custom base URL is not a valid URL.",
       code: "invalid_base_url",
       param: "x-playground-base-url",
     });
@@ -223,6 +234,13 @@ describe("assertPublicUpstream", () => {
     const error = await assertPublicUpstream("https://empty.example.test/v1", false, resolveTo()).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 502, code: "upstream_unreachable", type: "upstream_error" });
     expect((error as Error).message).toContain("empty.example.test has no address");
+  });
+
+  it("asks the system resolver by default, and judges every address it gives (localhost is loopback)", async () => {
+    await expect(assertPublicUpstream("http://localhost:11434/v1", false)).rejects.toMatchObject({
+      status: 403,
+      code: "upstream_host_forbidden",
+    });
   });
 
   it("allows anything, without resolving, when private upstreams are allowed", async () => {
