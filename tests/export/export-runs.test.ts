@@ -10,26 +10,11 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toCurl, toPython, toTypeScript } from "@/lib/export";
 import { startLoopbackEngine, type Loopback } from "./loopback";
+import { WEATHER_TOOL } from "../support/tools";
 
 const run = promisify(execFile);
 const repo = resolve(__dirname, "../..");
 const KEY = "test-key-from-the-environment";
-
-const WEATHER_TOOL = {
-  type: "function",
-  name: "get_current_weather",
-  description: "Get the current weather in a given location",
-  parameters: {
-    type: "object",
-    properties: {
-      location: { type: "string", description: "The city and state, e.g. San Francisco, CA" },
-      unit: { type: "string", enum: ["celsius", "fahrenheit"] },
-    },
-    required: ["location", "unit"],
-    additionalProperties: false,
-  },
-  strict: true,
-};
 
 const CASES: Record<string, Record<string, unknown>> = {
   plain: { model: "local-echo-1", input: "Say hello to the plain exporter", instructions: "Be brief." },

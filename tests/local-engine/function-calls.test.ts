@@ -2,22 +2,7 @@ import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
 import { argumentsFor, extractPlace, mentionsFunction } from "@/lib/local-engine/function-calls";
 import { createJson, outputText, streamEvents } from "./helpers";
-
-const weather = {
-  type: "function",
-  name: "get_current_weather",
-  description: "Get the current weather in a given location",
-  strict: true,
-  parameters: {
-    type: "object",
-    properties: {
-      location: { type: "string", description: "City and state, e.g. San Francisco, CA" },
-      unit: { type: "string", enum: ["celsius", "fahrenheit"] },
-    },
-    required: ["location", "unit"],
-    additionalProperties: false,
-  },
-};
+import { WEATHER_TOOL } from "../support/tools";
 
 const stocks = {
   type: "function",
@@ -41,7 +26,7 @@ describe("when the engine calls a function", () => {
     const { body } = await createJson({
       model: "local-echo-1",
       input: "What's the weather like in Boston today, in fahrenheit?",
-      tools: [weather],
+      tools: [WEATHER_TOOL],
     });
     const call = calls(body.output)[0]!;
     expect(body.output).toHaveLength(1);
@@ -52,9 +37,9 @@ describe("when the engine calls a function", () => {
   });
 
   it("does not call when the message is about something else, or tool_choice is none", async () => {
-    const unrelated = await createJson({ model: "local-echo-1", input: "Tell me a joke", tools: [weather] });
+    const unrelated = await createJson({ model: "local-echo-1", input: "Tell me a joke", tools: [WEATHER_TOOL] });
     expect(calls(unrelated.body.output)).toHaveLength(0);
-    const none = await createJson({ model: "local-echo-1", input: "weather in Paris?", tools: [weather], tool_choice: "none" });
+    const none = await createJson({ model: "local-echo-1", input: "weather in Paris?", tools: [WEATHER_TOOL], tool_choice: "none" });
     expect(calls(none.body.output)).toHaveLength(0);
   });
 
@@ -62,11 +47,11 @@ describe("when the engine calls a function", () => {
     const forced = await createJson({
       model: "m",
       input: "hello",
-      tools: [weather, stocks],
+      tools: [WEATHER_TOOL, stocks],
       tool_choice: { type: "function", name: "lookup_stock_price" },
     });
     expect(calls(forced.body.output).map((c) => c.name)).toEqual(["lookup_stock_price"]);
-    const required = await createJson({ model: "m", input: "hello", tools: [weather, stocks], tool_choice: "required" });
+    const required = await createJson({ model: "m", input: "hello", tools: [WEATHER_TOOL, stocks], tool_choice: "required" });
     expect(calls(required.body.output).map((c) => c.name)).toEqual(["get_current_weather"]);
     const asked = await createJson({ model: "m", input: "Please use the tool.", tools: [stocks] });
     expect(calls(asked.body.output).map((c) => c.name)).toEqual(["lookup_stock_price"]);
@@ -74,14 +59,14 @@ describe("when the engine calls a function", () => {
 
   it("calls several functions in parallel, or only the first with parallel_tool_calls false", async () => {
     const input = "Check the weather in Oslo and the stock price for ACME";
-    const both = await createJson({ model: "m", input, tools: [weather, stocks] });
+    const both = await createJson({ model: "m", input, tools: [WEATHER_TOOL, stocks] });
     expect(calls(both.body.output).map((c) => c.name)).toEqual(["get_current_weather", "lookup_stock_price"]);
-    const one = await createJson({ model: "m", input, tools: [weather, stocks], parallel_tool_calls: false });
+    const one = await createJson({ model: "m", input, tools: [WEATHER_TOOL, stocks], parallel_tool_calls: false });
     expect(calls(one.body.output)).toHaveLength(1);
   });
 
   it("streams the arguments in pieces that join to the final arguments", async () => {
-    const { events } = await streamEvents({ model: "m", input: "weather in San Francisco, CA please", tools: [weather] });
+    const { events } = await streamEvents({ model: "m", input: "weather in San Francisco, CA please", tools: [WEATHER_TOOL] });
     const pieces = events.filter((e) => e.data.type === "response.function_call_arguments.delta").map((e) => e.data.delta as string);
     expect(pieces.length).toBeGreaterThan(3);
     const done = events.find((e) => e.data.type === "response.function_call_arguments.done")!;
@@ -95,7 +80,7 @@ describe("when the engine calls a function", () => {
 
 describe("generated arguments validate against the tool's schema", () => {
   const schemas: Array<[string, Record<string, unknown>, string]> = [
-    ["seed weather tool", weather.parameters, "天气怎么样?"],
+    ["seed weather tool", WEATHER_TOOL.parameters, "天气怎么样?"],
     [
       "numbers with bounds",
       {
@@ -149,7 +134,7 @@ describe("generated arguments validate against the tool's schema", () => {
 
   it("fills from the text: explicit name: value pairs, places, enum words and numbers next to the name", () => {
     expect(argumentsFor(stocks.parameters, "price of symbol: ACME for 7 days", false)).toEqual({ symbol: "ACME", days: 7 });
-    expect(argumentsFor(weather.parameters, "How hot is it in Paris, in celsius?")).toEqual({ location: "Paris", unit: "celsius" });
+    expect(argumentsFor(WEATHER_TOOL.parameters, "How hot is it in Paris, in celsius?")).toEqual({ location: "Paris", unit: "celsius" });
     const dates = argumentsFor(schemas[3]![1], "Meet on 2026-03-14, mail ana@example.org");
     expect(dates).toMatchObject({
       when: "2026-03-14",
@@ -165,12 +150,12 @@ describe("generated arguments validate against the tool's schema", () => {
 
 describe("function outputs sent back", () => {
   it("with previous_response_id: the answer quotes and uses the outputs", async () => {
-    const first = await createJson({ model: "m", input: "What's the weather in Boston?", tools: [weather] });
+    const first = await createJson({ model: "m", input: "What's the weather in Boston?", tools: [WEATHER_TOOL] });
     const call = calls(first.body.output)[0]!;
     const second = await createJson({
       model: "m",
       previous_response_id: first.body.id,
-      tools: [weather],
+      tools: [WEATHER_TOOL],
       input: [
         { type: "function_call_output", call_id: call.call_id, output: JSON.stringify({ temperature: 18, conditions: "light rain" }) },
       ],
@@ -185,12 +170,12 @@ describe("function outputs sent back", () => {
   });
 
   it("replaying the whole input (store: false): the same answer from the replayed call and its output", async () => {
-    const first = await createJson({ model: "m", input: "What's the weather in Boston?", tools: [weather], store: false });
+    const first = await createJson({ model: "m", input: "What's the weather in Boston?", tools: [WEATHER_TOOL], store: false });
     const call = calls(first.body.output)[0]!;
     const replay = await createJson({
       model: "m",
       store: false,
-      tools: [weather],
+      tools: [WEATHER_TOOL],
       input: [
         { role: "user", content: "What's the weather in Boston?" },
         call,
@@ -204,7 +189,7 @@ describe("function outputs sent back", () => {
   });
 
   it("a call left without an output is a 400, as OpenAI answers", async () => {
-    const first = await createJson({ model: "m", input: "weather in Rome?", tools: [weather] });
+    const first = await createJson({ model: "m", input: "weather in Rome?", tools: [WEATHER_TOOL] });
     const call = calls(first.body.output)[0]!;
     const next = await createJson({ model: "m", previous_response_id: first.body.id, input: "and tomorrow?" });
     expect(next.res.status).toBe(400);
@@ -216,7 +201,7 @@ describe("function outputs sent back", () => {
   it("an older round trip in a replayed conversation is history: a new question gets a new answer", async () => {
     const { body } = await createJson({
       model: "m",
-      tools: [weather],
+      tools: [WEATHER_TOOL],
       input: [
         { role: "user", content: "weather in Rome?" },
         { type: "function_call", call_id: "call_1", name: "get_current_weather", arguments: "{}" },

@@ -1,5 +1,5 @@
 import OpenAI from "openai";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { localEngineFetch } from "@/lib/local-engine";
 
 /** The official `openai` SDK (6.x) as an independent client of the engine, reached in-process. */
@@ -33,7 +33,16 @@ describe("official openai SDK against the local engine", () => {
   it("responses.create({stream: true}) yields every event in sequence", async () => {
     const stream = await client.responses.create({ model: "local-echo-1", input: "raw iteration", stream: true });
     const seqs: number[] = [];
-    for await (const event of stream) seqs.push(event.sequence_number);
+    const types: string[] = [];
+    for await (const event of stream) {
+      seqs.push(event.sequence_number);
+      types.push(event.type);
+    }
+    // Not vacuous: a whole answer arrived (created … deltas … completed), numbered 0, 1, 2, … without a gap.
+    expect(seqs.length).toBeGreaterThan(5);
+    expect(types[0]).toBe("response.created");
+    expect(types).toContain("response.output_text.delta");
+    expect(types[types.length - 1]).toBe("response.completed");
     expect(seqs).toEqual(seqs.map((_, i) => i));
   });
 
@@ -107,7 +116,15 @@ describe("official openai SDK against the local engine", () => {
       });
     });
     await stream.finalResponse().catch(() => undefined);
-    const stored = await client.responses.retrieve(id);
-    expect(stored.status).toBe("cancelled");
+    expect(id).not.toBe("");
+    // The engine learns of the abort when the body is cancelled, a moment after the SDK stops: wait for the stored
+    // response to leave in_progress (bounded), never for a fixed time.
+    await vi.waitFor(
+      async () => {
+        expect((await client.responses.retrieve(id)).status).not.toBe("in_progress");
+      },
+      { timeout: 5_000, interval: 5 },
+    );
+    expect((await client.responses.retrieve(id)).status).toBe("cancelled");
   });
 });

@@ -1,6 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +11,8 @@ import { encodeSseEvent } from "@/lib/local-engine/sse";
 import { buildTurn } from "@/lib/local-engine/turn";
 import { sseErrorRecord } from "@/lib/upstream/forward";
 import { createJson, engine, parseSse, streamEvents, type SseEvent } from "./helpers";
+import { WEATHER_TOOL } from "../support/tools";
+import { findOpenApiSpec, skipUnlessAvailable } from "../support/required";
 
 /**
  * Spec conformance: every event of every scenario is validated against the official OpenAPI spec's
@@ -21,29 +21,14 @@ import { createJson, engine, parseSse, streamEvents, type SseEvent } from "./hel
  * (`../shared/reference/openai-openapi.yaml`); without it this file is skipped with a warning.
  */
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-// Beside the checkout; a worktree (`wt/<name>`) sits one level deeper.
-const SPEC_PATH =
-  ["../../../shared/reference/openai-openapi.yaml", "../../../../shared/reference/openai-openapi.yaml"]
-    .map((p) => path.resolve(here, p))
-    .find((p) => existsSync(p)) ?? path.resolve(here, "../../../shared/reference/openai-openapi.yaml");
-const specExists = existsSync(SPEC_PATH);
-if (!specExists) console.warn("spec conformance skipped: ../shared/reference/openai-openapi.yaml not found");
+const SPEC_PATH = findOpenApiSpec() ?? "";
+// Under CI=true a missing spec fails (tests/support/required.ts); elsewhere it skips with a warning.
+const specExists = !skipUnlessAvailable(
+  SPEC_PATH !== "",
+  "the official OpenAPI spec (../shared/reference/openai-openapi.yaml or OPENAI_SPEC_PATH)",
+);
 
 const SPEC_ID = "https://spec.local/openai-openapi.json";
-
-const WEATHER_TOOL = {
-  type: "function",
-  name: "get_current_weather",
-  description: "Get the current weather",
-  strict: true,
-  parameters: {
-    type: "object",
-    properties: { location: { type: "string" }, unit: { type: "string", enum: ["celsius", "fahrenheit"] } },
-    required: ["location", "unit"],
-    additionalProperties: false,
-  },
-};
 
 describe.skipIf(!specExists)("conformance with the official OpenAPI spec", () => {
   let ajv: Ajv2020;

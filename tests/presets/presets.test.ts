@@ -11,10 +11,6 @@ function engine(path: string, init: RequestInit = {}) {
   return localEngineFetch(`${BASE}${path}`, { ...init, headers });
 }
 
-// The vector store API is built in issue 4; until it is merged, the file-search preset cannot run end to end.
-const probe = await engine("/vector_stores", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-const vectorStoresSupported = probe.status !== 404;
-
 describe("presets", () => {
   it("one per seed example, each with a two-line explanation", () => {
     expect(PRESETS.map((p) => p.id)).toEqual([
@@ -72,33 +68,28 @@ describe("presets", () => {
     });
   }
 
-  it.skipIf(!vectorStoresSupported)(
-    "file-search (after the issue-4 merge): prepare uploads dragons.txt into a vector store, then the engine answers",
-    async () => {
-      const preset = findPreset("file-search");
-      if (!preset) throw new Error("missing");
-      const prepared = await preparePreset(preset, {
-        baseUrl: BASE,
-        fetch: localEngineFetch as typeof fetch,
-        headers: { "x-local-engine-delay-ms": "0" },
-      });
-      expect(prepared.fileIds).toHaveLength(1);
-      expect(JSON.stringify(prepared.body)).not.toContain(VECTOR_STORE_PLACEHOLDER);
-      const res = await engine("/responses", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(prepared.body),
-      });
-      expect(res.status, await res.clone().text()).toBe(200);
-    },
-  );
+  it("file-search: prepare uploads dragons.txt into a vector store, then the engine answers", async () => {
+    const preset = findPreset("file-search");
+    if (!preset) throw new Error("missing");
+    const prepared = await preparePreset(preset, {
+      baseUrl: BASE,
+      fetch: localEngineFetch as typeof fetch,
+      headers: { "x-local-engine-delay-ms": "0" },
+    });
+    expect(prepared.fileIds).toHaveLength(1);
+    expect(JSON.stringify(prepared.body)).not.toContain(VECTOR_STORE_PLACEHOLDER);
+    const res = await engine("/responses", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(prepared.body),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+  });
 
   it("file-search: the preset holds its file and a placeholder that prepare replaces", () => {
     const preset = findPreset("file-search");
     expect(preset?.prepare?.files[0]?.filename).toBe("dragons.txt");
     expect(preset?.prepare?.files[0]?.content).toContain("ancient brown dragon");
     expect(JSON.stringify(preset?.body)).toContain(VECTOR_STORE_PLACEHOLDER);
-    if (!vectorStoresSupported)
-      console.warn("[presets] file-search end-to-end SKIPPED: the local engine has no /v1/vector_stores yet (issue 4).");
   });
 });

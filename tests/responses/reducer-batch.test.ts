@@ -96,6 +96,22 @@ describe("applyEvents (batched folding)", () => {
     expect(plain(applyEvents(initialRunState("connecting"), batch))).toEqual(plain(oneByOne(batch)));
   });
 
+  it("keeps the deltas of two summary parts apart when they arrive back to back in one batch", () => {
+    const batch: TimedEvent[] = [
+      { summary_index: 0, delta: "First part." },
+      { summary_index: 1, delta: "Second part." },
+      { summary_index: 1, delta: " More." },
+    ].map((fields, i) => ({
+      event: { type: "response.reasoning_summary_text.delta", item_id: "rs", output_index: 0, ...fields } as StreamEvent,
+      atMs: i,
+      index: i,
+    }));
+    const state = applyEvents(initialRunState("connecting"), batch);
+    expect(plain(state)).toEqual(plain(oneByOne(batch)));
+    expect(JSON.stringify(state.items)).toContain("Second part. More.");
+    expect(JSON.stringify(state.items)).not.toContain("First part.Second part.");
+  });
+
   it("starts firstTextMs at the first non-empty delta, as one-by-one folding does", () => {
     const batch: TimedEvent[] = ["", "", "a", "b"].map((delta, i) => ({
       event: { type: "response.reasoning_summary_text.delta", item_id: "rs", output_index: 0, summary_index: 0, delta } as StreamEvent,

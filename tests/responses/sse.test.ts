@@ -34,6 +34,28 @@ describe("readSse framing", () => {
     expect(data(out)).toEqual(["one", "two"]);
   });
 
+  it("keeps one record whole when a CRLF inside it is split across two reads", async () => {
+    // Normalising line ends per read would turn the lone CR into a line end and the next read's LF into a second,
+    // empty line: the record would be dispatched half-way and split in two.
+    const out = await collect(streamOf(["event: a\r", "\ndata: one\r", "\ndata: two\r\n\r\n"]));
+    expect(out).toEqual([{ event: "a", data: "one\ntwo", id: undefined }]);
+  });
+
+  it("reads a CRLF stream and a CR-only stream at every read size alike", async () => {
+    const lf = 'event: a\nid: 1\ndata: {"x":1}\ndata: more\n\n: comment\nevent: b\ndata: 2\n\n';
+    const expected = [
+      { event: "a", data: '{"x":1}\nmore', id: "1" },
+      { event: "b", data: "2", id: undefined },
+    ];
+    for (const text of [lf, lf.replace(/\n/g, "\r\n"), lf.replace(/\n/g, "\r")]) {
+      for (let size = 1; size <= text.length; size++) {
+        expect(await collect(streamOf(byteChunks(text, size))), `${JSON.stringify(text.slice(0, 12))} in ${size}-byte reads`).toEqual(
+          expected,
+        );
+      }
+    }
+  });
+
   it("reassembles lines split mid-line and mid-field-name across chunks", async () => {
     const text = 'event: response.output_text.delta\ndata: {"type":"response.output_text.delta","delta":"abc"}\n\n';
     for (const size of [1, 2, 3, 5, 8, 13]) {

@@ -1,18 +1,16 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api-error";
 import { isPermalinkId } from "@/lib/store/ids";
 import { LATEST_SCHEMA_VERSION } from "@/lib/store/migrations";
 import type { PermalinkStore } from "@/lib/store/types";
 import { recordLocalRun } from "../share/helpers";
+import { skipUnlessAvailable } from "../support/required";
 import { postgresHarness, sqliteHarness, type BackendHarness } from "./backends";
 
 const FAKE_KEY = "sk-proj-TESTabcdefghijklmnopqrstuvwxyz0123456789";
 
-beforeAll(() => {
-  if (!postgresHarness.available) {
-    console.warn(`[store] PostgreSQL half SKIPPED: ${postgresHarness.skipReason}.`);
-  }
-});
+// Without PostgreSQL its half skips with a warning; under CI=true that is a failing test instead.
+skipUnlessAvailable(postgresHarness.available, `PostgreSQL for the store suite (${postgresHarness.skipReason})`);
 
 /** The same suite against both backends. */
 describe.each<BackendHarness>([sqliteHarness, postgresHarness])("permalink store on $name", (harness) => {

@@ -3,13 +3,13 @@ import { describe, expect, it } from "vitest";
 import { newPart, newTool, type Body } from "@/lib/request/defaults";
 import { TOOL_TYPES } from "@/lib/request/limits";
 import { validateRequest } from "@/lib/request/validate";
-import { ComposerProvider } from "./composer-context";
-import { Messages } from "./messages/messages-editor";
-import { AdvancedParams, OutputParams, ReasoningParams, SamplingParams, StateParams } from "./parameters";
-import { RequestJson } from "./request-json";
-import { ToolChoiceEditor } from "./tool-choice";
-import { ToolsEditor } from "./tools/tools-editor";
-import { convertValue } from "./tools/filter-builder";
+import { ComposerProvider } from "@/components/composer/composer-context";
+import { Messages } from "@/components/composer/messages/messages-editor";
+import { AdvancedParams, OutputParams, ReasoningParams, SamplingParams, StateParams } from "@/components/composer/parameters";
+import { RequestJson } from "@/components/composer/request-json";
+import { ToolChoiceEditor } from "@/components/composer/tool-choice";
+import { ToolsEditor } from "@/components/composer/tools/tools-editor";
+import { convertValue } from "@/components/composer/tools/filter-builder";
 
 /**
  * The forms are views of the body: rendering them from a body must show its values (body → form), and each

@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toChatCurl, toChatPython, toChatTypeScript } from "@/lib/export/chat";
-import { startLoopbackEngine, type Loopback } from "../export/loopback";
+import { startLoopbackEngine, type Loopback } from "./loopback";
 
 const run = promisify(execFile);
 const repo = resolve(__dirname, "../..");

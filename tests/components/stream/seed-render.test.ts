@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { OutputItems } from "@/components/stream/output-view";
 import { EMPTY_CONTEXT } from "@/components/stream/items/shared";
 import { runStateFromResponse } from "@/lib/responses/reducer";
-import { seedResponse } from "./helpers";
+import { seedResponse } from "../../responses/helpers";
 
 // The page loads the markdown renderer lazily (components/stream/lazy-markdown.tsx); static markup cannot wait for
 // it, so these tests render with the renderer itself.

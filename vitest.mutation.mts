@@ -1,0 +1,34 @@
+import { defineConfig } from "vitest/config";
+import base from "./vitest.config.mjs";
+
+/**
+ * The tests Stryker runs against each mutant (npm run mutation). Only the suites that exercise the mutated modules,
+ * so a run stays within minutes on two cores; `MUTATION_SCOPE=security` narrows it to the key, address, access and
+ * limit guards (the CI step).
+ */
+const security = [
+  "tests/upstream/redact.test.ts",
+  "tests/upstream/net-guard.test.ts",
+  "tests/upstream/access.test.ts",
+  "tests/upstream/limits.test.ts",
+  "tests/share/scrub.test.ts",
+];
+const wire = [
+  "tests/responses/**/*.test.ts",
+  "tests/markdown/**/*.test.ts",
+  "tests/security/fuzz.test.ts",
+  "tests/share/replay.test.ts",
+  "tests/share/recording.test.ts",
+];
+
+// Spread, not mergeConfig: mergeConfig would append to the base `include` instead of replacing it.
+export default defineConfig({
+  ...base,
+  test: {
+    ...base.test,
+    include: process.env.MUTATION_SCOPE === "security" ? security : [...security, ...wire],
+    // Stryker switches mutants at run time (mutant schemata), so the modules need not be loaded afresh per run:
+    // without isolation each mutant costs its tests, not a new module graph.
+    isolate: false,
+  },
+});
