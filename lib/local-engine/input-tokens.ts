@@ -1,4 +1,5 @@
 import "server-only";
+import { loadForBody } from "./hydrate";
 import { instructionsText, normalizeInput } from "./input";
 import { DEFAULT_LOCAL_MODEL } from "./models";
 import { parseCreateResponseBody } from "./schema";
@@ -13,6 +14,8 @@ import { collectHistory, contextInputTokens } from "./turn";
  */
 export async function countInputTokens(req: Request): Promise<Response> {
   const text = await req.text();
+  // The earlier turns, files and stores it names live in the store: loaded before the synchronous count.
+  await loadForBody(text);
   let body: unknown = null;
   try {
     body = JSON.parse(text);

@@ -72,7 +72,7 @@ describe("readTextCapped", () => {
     const request = new Request("http://x/", { method: "POST", body: "1234567890", headers: { "content-length": "10" } });
     expect(await readTextCapped(request, 10)).toBe("1234567890");
     const over = new Request("http://x/", { method: "POST", body: "12345678901", headers: { "content-length": "11" } });
-    await expect(readTextCapped(over, 10)).rejects.toMatchObject({ message: "The request body is over the limit of 10 bytes." });
+    await expect(readTextCapped(over, 10)).rejects.toMatchObject({ message: "The request body is over the limit of 10 B." });
   });
 
   it("reads a missing body as empty text", async () => {

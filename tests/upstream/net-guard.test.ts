@@ -26,12 +26,10 @@ const PUBLIC_V6 = [
   "2001:4860:4860::8888",
   "[2606:4700::1111]",
   "2a00:1450:4001:81b::200e",
-  "fb00::1",
-  "fec0::1",
-  "fe00::1",
-  "1::1",
-  "::1:0:1",
+  "2400:cb00:2048:1::c629:d7a2",
 ];
+/** Outside global unicast (2000::/3): nothing public lives there, so nothing there is an upstream. */
+const NON_GLOBAL_V6 = ["fb00::1", "fe00::1", "1::1", "::1:0:1", "4000::1", "64:ff9a::7f00:1"];
 
 describe("blockedAddressReason: IPv4", () => {
   it.each([
@@ -51,7 +49,7 @@ describe("blockedAddressReason: IPv4", () => {
     ["224.0.0.1", "multicast"],
     ["239.255.255.250", "multicast"],
     ["240.0.0.1", "reserved"],
-    ["255.255.255.255", "reserved"],
+    ["255.255.255.255", "broadcast"],
   ])("blocks %s as %s", (ip, word) => {
     expect(blockedAddressReason(ip)).toContain(word);
   });
@@ -93,43 +91,50 @@ describe("blockedAddressReason: IPv6", () => {
     expect(blockedAddressReason(ip)).toBeNull();
   });
 
+  it.each(NON_GLOBAL_V6)("blocks %s, outside global unicast", (ip) => {
+    expect(blockedAddressReason(ip)).toContain("outside global unicast 2000::/3");
+  });
+
+  it("blocks deprecated site-local fec0::/10", () => {
+    expect(blockedAddressReason("fec0::1")).toContain("site-local");
+    expect(blockedAddressReason("feff::1")).toContain("site-local");
+  });
+
   it("judges the IPv4 address inside an IPv4-mapped address (dotted or hex)", () => {
-    expect(blockedAddressReason("::ffff:127.0.0.1")).toBe("a loopback address");
-    expect(blockedAddressReason("::ffff:10.0.0.1")).toBe("a private address");
-    expect(blockedAddressReason("::ffff:a9fe:a9fe")).toBe("the cloud metadata address");
-    expect(blockedAddressReason("::ffff:7f00:1")).toBe("a loopback address");
+    expect(blockedAddressReason("::ffff:127.0.0.1")).toBe("a loopback address inside an IPv4-mapped IPv6 address");
+    expect(blockedAddressReason("::ffff:10.0.0.1")).toBe("a private address inside an IPv4-mapped IPv6 address");
+    expect(blockedAddressReason("::ffff:a9fe:a9fe")).toBe("the cloud metadata address inside an IPv4-mapped IPv6 address");
+    expect(blockedAddressReason("::ffff:7f00:1")).toBe("a loopback address inside an IPv4-mapped IPv6 address");
     expect(blockedAddressReason("::ffff:224.0.0.1")).toContain("multicast");
     expect(blockedAddressReason("::ffff:8.8.8.8")).toBeNull();
     expect(blockedAddressReason("::ffff:808:808")).toBeNull();
   });
 
   it("judges the IPv4 address inside an IPv4-compatible address (::a.b.c.d)", () => {
-    expect(blockedAddressReason("::127.0.0.1")).toBe("a loopback address");
-    expect(blockedAddressReason("::10.1.2.3")).toBe("a private address");
-    expect(blockedAddressReason("::169.254.169.254")).toBe("the cloud metadata address");
-    expect(blockedAddressReason("::8.8.8.8")).toBeNull();
+    // Deprecated (RFC 4291): refused whatever the address inside, public ones included.
+    for (const ip of ["::127.0.0.1", "::10.1.2.3", "::169.254.169.254", "::8.8.8.8", "::7f00:1"]) {
+      expect(blockedAddressReason(ip)).toBe("an IPv4-compatible (::/96, deprecated) address");
+    }
   });
 
   it("judges the IPv4 address inside a NAT64 address (64:ff9b::/96)", () => {
-    expect(blockedAddressReason("64:ff9b::127.0.0.1")).toBe("a loopback address");
-    expect(blockedAddressReason("64:ff9b::7f00:1")).toBe("a loopback address");
-    expect(blockedAddressReason("64:ff9b::10.0.0.1")).toBe("a private address");
-    expect(blockedAddressReason("64:ff9b::a9fe:a9fe")).toBe("the cloud metadata address");
-    expect(blockedAddressReason("64:ff9b::c0a8:101")).toBe("a private address");
+    const inside = " inside a NAT64 (64:ff9b::/96) address";
+    expect(blockedAddressReason("64:ff9b::127.0.0.1")).toBe(`a loopback address${inside}`);
+    expect(blockedAddressReason("64:ff9b::7f00:1")).toBe(`a loopback address${inside}`);
+    expect(blockedAddressReason("64:ff9b::10.0.0.1")).toBe(`a private address${inside}`);
+    expect(blockedAddressReason("64:ff9b::a9fe:a9fe")).toBe(`the cloud metadata address${inside}`);
+    expect(blockedAddressReason("64:ff9b::c0a8:101")).toBe(`a private address${inside}`);
     expect(blockedAddressReason("64:ff9b::8.8.8.8")).toBeNull();
-    // Outside the /96: not NAT64, so not judged by the embedded bits.
-    expect(blockedAddressReason("64:ff9b:1::7f00:1")).toBeNull();
-    expect(blockedAddressReason("64:ff9a::7f00:1")).toBeNull();
-    expect(blockedAddressReason("65:ff9b::7f00:1")).toBeNull();
+    // The local-use NAT64 prefix is refused as a whole; neighbours of the /96 are outside global unicast.
+    expect(blockedAddressReason("64:ff9b:1::7f00:1")).toBe("a local-use NAT64 (64:ff9b:1::/48) address");
+    expect(blockedAddressReason("64:ff9a::7f00:1")).toContain("outside global unicast");
+    expect(blockedAddressReason("65:ff9b::7f00:1")).toContain("outside global unicast");
   });
 
-  it("does not take a partly-zero prefix for an embedded IPv4 address", () => {
-    // ::ffff:0:a.b.c.d (SIIT) and addresses with a non-zero group before the IPv4 part are ordinary addresses.
-    expect(blockedAddressReason("1::ffff:7f00:1")).toBeNull();
-    expect(blockedAddressReason("0:0:0:0:1:ffff:7f00:1")).toBeNull();
-    expect(blockedAddressReason("0:0:0:1:0:ffff:7f00:1")).toBeNull();
-    expect(blockedAddressReason("::fffe:7f00:1")).toBeNull();
-    expect(blockedAddressReason("::1:7f00:1")).toBeNull();
+  it("does not read a loopback verdict into a partly-zero prefix: such addresses are refused as non-global instead", () => {
+    for (const ip of ["1::ffff:7f00:1", "0:0:0:0:1:ffff:7f00:1", "0:0:0:1:0:ffff:7f00:1", "::fffe:7f00:1", "::1:7f00:1"]) {
+      expect(blockedAddressReason(ip)).toBe("a reserved IPv6 address (outside global unicast 2000::/3)");
+    }
   });
 
   it("does not mistake the metadata address's neighbours for it", () => {
@@ -141,8 +146,8 @@ describe("blockedAddressReason: IPv6", () => {
 
   it("reads only the loopback address as loopback", () => {
     expect(blockedAddressReason("::1")).toBe("a loopback address");
-    expect(blockedAddressReason("1::1")).toBeNull();
-    expect(blockedAddressReason("0:0:0:0:1:0:0:1")).toBeNull();
+    expect(blockedAddressReason("1::1")).not.toBe("a loopback address");
+    expect(blockedAddressReason("0:0:0:0:1:0:0:1")).not.toBe("a loopback address");
     expect(blockedAddressReason("::2")).not.toBe("a loopback address");
   });
 });
