@@ -38,7 +38,8 @@ export default defineConfig({
     { name: "chromium", testMatch: /.*\.e2e\.spec\.ts/, use: { browserName: "chromium", viewport: { width: 1440, height: 900 } } },
   ],
   webServer: {
-    command: `npm run build && npx next start -p ${PORT} -H 127.0.0.1`,
+    // npm test builds once before the unit step (PLAYGROUND_PREBUILT); run alone, Playwright builds first.
+    command: `${process.env.PLAYGROUND_PREBUILT ? "" : "npm run build && "}npx next start -p ${PORT} -H 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,

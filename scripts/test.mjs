@@ -33,6 +33,11 @@ const staticSteps = [
 ];
 for (const [cmd, args] of staticSteps) failedSteps += run(cmd, args) !== 0 ? 1 : 0;
 
+// One production build, used by the two-instance unit test and the end-to-end step (each used to build its own).
+const built = run("npx", ["next", "build"]) === 0;
+if (!built) failedSteps += 1;
+else process.env.PLAYGROUND_PREBUILT = "1";
+
 // The unit step runs inside a throwaway PostgreSQL cluster (when PostgreSQL is installed) so the store suite
 // covers both backends; without it the PostgreSQL half says it skipped.
 failedSteps +=
