@@ -10,7 +10,7 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
  */
 export default defineConfig({
   testDir: "e2e",
-  timeout: 30_000,
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

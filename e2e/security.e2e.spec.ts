@@ -70,7 +70,7 @@ test("Settings: your key stays in sessionStorage, goes with each request, and an
   await page.getByRole("button", { name: "Settings" }).click();
   await page.getByLabel("Your API key", { exact: true }).fill(KEY);
   await page.getByLabel("Base URL", { exact: true }).fill("http://localhost:1/v1");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   expect(await page.evaluate(() => Object.keys(window.localStorage).filter((k) => k.startsWith("rp.caller")))).toEqual([]);
   expect(await page.evaluate(() => window.sessionStorage.getItem("rp.caller-settings.v1"))).toContain(KEY);
 
