@@ -2,7 +2,7 @@ import "server-only";
 import { ApiError } from "@/lib/api-error";
 import { assertJsonDepth } from "@/lib/json-depth";
 import { serverEnv } from "@/lib/upstream/config";
-import { payloadTooLarge, takeToken } from "@/lib/upstream/limits";
+import { readBytesCapped, takeToken } from "@/lib/upstream/limits";
 import { redactSecrets } from "@/lib/upstream/redact";
 import { handleLocalEngineRequest } from "./index";
 
@@ -28,30 +28,4 @@ export async function handleLocalEngineHttp(request: Request): Promise<Response>
     const message = redactSecrets(error instanceof Error ? error.message : String(error));
     return new ApiError(500, `The local engine failed to handle the request: ${message}`, { type: "server_error" }).toResponse();
   }
-}
-
-/** A body's bytes, refusing with 413 once past `maxBytes` (never buffers more than that). */
-async function readBytesCapped(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(request.headers.get("content-length") ?? "");
-  if (Number.isFinite(declared) && declared > maxBytes) throw payloadTooLarge(maxBytes);
-  const reader = request.body!.getReader();
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw payloadTooLarge(maxBytes);
-    }
-    parts.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.byteLength;
-  }
-  return out;
 }

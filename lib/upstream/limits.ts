@@ -23,13 +23,17 @@ export function payloadTooLarge(maxBytes: number, hint = ""): ApiError {
  * what to do instead, in the error message.
  */
 export async function readTextCapped(request: Request, maxBytes: number, hint = ""): Promise<string> {
+  return new TextDecoder().decode(await readBytesCapped(request, maxBytes, hint));
+}
+
+/** A body's bytes, refusing with 413 once past `maxBytes`: read incrementally, never buffering more than that. */
+export async function readBytesCapped(request: Request, maxBytes: number, hint = ""): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get("content-length") ?? "");
   if (Number.isFinite(declared) && declared > maxBytes) throw payloadTooLarge(maxBytes, hint);
-  if (!request.body) return "";
+  if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
-  const decoder = new TextDecoder();
+  const parts: Uint8Array[] = [];
   let total = 0;
-  let text = "";
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -38,9 +42,15 @@ export async function readTextCapped(request: Request, maxBytes: number, hint = 
       await reader.cancel().catch(() => undefined);
       throw payloadTooLarge(maxBytes, hint);
     }
-    text += decoder.decode(value, { stream: true });
+    parts.push(value);
   }
-  return text + decoder.decode();
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.byteLength;
+  }
+  return out;
 }
 
 export class BodyTooLarge extends Error {
