@@ -13,6 +13,9 @@ const config = {
   concurrency: 2,
   timeoutMS: 10_000,
   tempDirName: ".stryker-tmp",
+  // The sandbox is a copy of the checkout: leave out builds, test output and local data (large, and changing while
+  // other steps run).
+  ignorePatterns: [".next", "test-results", "playwright-report", ".test-summary", ".test-data", "data", "reports", "bench-results", ".git"],
   cleanTempDir: "always",
   ignoreStatic: true,
   // The CI step (scripts/mutation.mjs --ci) mutates only the security modules, so the overall break is theirs: 85.
