@@ -1,5 +1,6 @@
 import "server-only";
 import { instructionsText, normalizeInput } from "./input";
+import { resolveItemReferences } from "./item-references";
 import { DEFAULT_LOCAL_MODEL } from "./models";
 import { parseCreateResponseBody } from "./schema";
 import { collectHistory, contextInputTokens } from "./turn";
@@ -24,7 +25,7 @@ export async function countInputTokens(req: Request): Promise<Response> {
       ? JSON.stringify({ ...body, model: DEFAULT_LOCAL_MODEL })
       : text;
   const request = parseCreateResponseBody(withModel);
-  const items = normalizeInput(request.input);
+  const items = await resolveItemReferences(normalizeInput(request.input));
   const history = collectHistory(request.previous_response_id ?? null);
   const inputTokens = contextInputTokens(instructionsText(request.instructions), history, items);
   return Response.json({ object: "response.input_tokens", input_tokens: inputTokens });

@@ -8,6 +8,7 @@ import { parseCreateResponseBody } from "./schema";
 import { SSE_HEADERS, sseStream } from "./sse";
 import { engineClient } from "./client";
 import { loadForBody } from "./hydrate";
+import { resolveItemReferences } from "./item-references";
 import {
   backgroundWriter,
   deleteStoredResponse,
@@ -31,7 +32,7 @@ export async function createResponse(req: Request): Promise<Response> {
   const text = await req.text();
   await loadForBody(text);
   const request = parseCreateResponseBody(text);
-  const items = normalizeInput(request.input);
+  const items = await resolveItemReferences(normalizeInput(request.input));
   await prepareTurnTexts(request, items);
   const turn = buildTurn(request, items);
   const run = new EngineRun({

@@ -87,6 +87,18 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    description: "local engine: which stored response holds each item id (input and output), for item_reference",
+    statements: [
+      `CREATE TABLE IF NOT EXISTS engine_items (
+        item_id TEXT NOT NULL,
+        response_id TEXT NOT NULL,
+        PRIMARY KEY (item_id, response_id)
+      )`,
+      "CREATE INDEX IF NOT EXISTS engine_items_response ON engine_items (response_id)",
+    ],
+  },
 ];
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -163,6 +175,18 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         at BIGINT NOT NULL,
         ok INTEGER NOT NULL
       )`,
+    ],
+  },
+  {
+    version: 3,
+    description: "local engine: which stored response holds each item id (input and output), for item_reference",
+    statements: [
+      `CREATE TABLE IF NOT EXISTS engine_items (
+        item_id TEXT NOT NULL,
+        response_id TEXT NOT NULL,
+        PRIMARY KEY (item_id, response_id)
+      )`,
+      "CREATE INDEX IF NOT EXISTS engine_items_response ON engine_items (response_id)",
     ],
   },
 ];

@@ -3,6 +3,7 @@ import { vi } from "vitest";
 import { POST as proxyChat } from "@/app/api/v1/chat/completions/route";
 import { GET as proxyRetrieve } from "@/app/api/v1/responses/[id]/route";
 import { POST as proxyCancel } from "@/app/api/v1/responses/[id]/cancel/route";
+import { GET as proxyInputItems } from "@/app/api/v1/responses/[id]/input_items/route";
 import { POST as proxyInputTokens } from "@/app/api/v1/responses/input_tokens/route";
 import { POST as proxyResponses } from "@/app/api/v1/responses/route";
 import { localEngineFetch } from "@/lib/local-engine";
@@ -31,6 +32,7 @@ export function proxyClient(delayMs = 0): OpenAI {
     if (parts.length === 1) return proxyResponses(req);
     if (parts[1] === "input_tokens") return proxyInputTokens(req);
     if (parts[2] === "cancel") return proxyCancel(req, id);
+    if (parts[2] === "input_items") return proxyInputItems(req, id);
     return proxyRetrieve(req, id);
   };
   const fetchViaProxy = (input: string | URL | Request, init?: RequestInit) => {
