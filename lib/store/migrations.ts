@@ -99,6 +99,26 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       "CREATE INDEX IF NOT EXISTS engine_items_response ON engine_items (response_id)",
     ],
   },
+  {
+    version: 4,
+    description: "local engine: conversations and their items, in order",
+    statements: [
+      `CREATE TABLE IF NOT EXISTS engine_conversations (
+        id TEXT PRIMARY KEY,
+        client TEXT NOT NULL,
+        metadata_json TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      )`,
+      `CREATE TABLE IF NOT EXISTS engine_conversation_items (
+        conversation_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        item_id TEXT NOT NULL,
+        item_json TEXT NOT NULL,
+        PRIMARY KEY (conversation_id, position)
+      )`,
+      "CREATE INDEX IF NOT EXISTS engine_conversation_items_item ON engine_conversation_items (conversation_id, item_id)",
+    ],
+  },
 ];
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -187,6 +207,26 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (item_id, response_id)
       )`,
       "CREATE INDEX IF NOT EXISTS engine_items_response ON engine_items (response_id)",
+    ],
+  },
+  {
+    version: 4,
+    description: "local engine: conversations and their items, in order",
+    statements: [
+      `CREATE TABLE IF NOT EXISTS engine_conversations (
+        id TEXT PRIMARY KEY,
+        client TEXT NOT NULL,
+        metadata_json TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      )`,
+      `CREATE TABLE IF NOT EXISTS engine_conversation_items (
+        conversation_id TEXT NOT NULL,
+        position BIGINT NOT NULL,
+        item_id TEXT NOT NULL,
+        item_json TEXT NOT NULL,
+        PRIMARY KEY (conversation_id, position)
+      )`,
+      "CREATE INDEX IF NOT EXISTS engine_conversation_items_item ON engine_conversation_items (conversation_id, item_id)",
     ],
   },
 ];
