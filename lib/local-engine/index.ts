@@ -1,4 +1,14 @@
 import "server-only";
+import {
+  createConversation,
+  createConversationItems,
+  deleteConversation,
+  deleteConversationItem,
+  listConversationItems,
+  retrieveConversation,
+  retrieveConversationItem,
+  updateConversation,
+} from "./conversations";
 import { ApiError } from "@/lib/api-error";
 import { createChatCompletion } from "./chat";
 import { clearRecordedRequests, listRecordedRequests, recordRequest } from "./debug";
@@ -68,6 +78,26 @@ const ROUTES: readonly Route[] = [
       GET: (_req, [id]) => retrieveVectorStore(id ?? ""),
       POST: (req, [id]) => updateVectorStore(req, id ?? ""),
       DELETE: (_req, [id]) => deleteVectorStore(id ?? ""),
+    },
+  },
+  { pattern: ["conversations"], methods: { POST: (req) => createConversation(req) } },
+  {
+    pattern: ["conversations", ":id", "items"],
+    methods: { POST: (req, [id]) => createConversationItems(req, id ?? ""), GET: (req, [id]) => listConversationItems(req, id ?? "") },
+  },
+  {
+    pattern: ["conversations", ":id", "items", ":id"],
+    methods: {
+      GET: (_req, [id, itemId]) => retrieveConversationItem(id ?? "", itemId ?? ""),
+      DELETE: (_req, [id, itemId]) => deleteConversationItem(id ?? "", itemId ?? ""),
+    },
+  },
+  {
+    pattern: ["conversations", ":id"],
+    methods: {
+      GET: (_req, [id]) => retrieveConversation(id ?? ""),
+      POST: (req, [id]) => updateConversation(req, id ?? ""),
+      DELETE: (_req, [id]) => deleteConversation(id ?? ""),
     },
   },
   { pattern: ["models"], methods: { GET: () => listModels() } },

@@ -1,8 +1,10 @@
 import "server-only";
 import { loadForBody } from "./hydrate";
 import { instructionsText, normalizeInput } from "./input";
+import { resolveItemReferences } from "./item-references";
 import { DEFAULT_LOCAL_MODEL } from "./models";
 import { parseCreateResponseBody } from "./schema";
+import { loadHistory } from "./state";
 import { collectHistory, contextInputTokens } from "./turn";
 
 /**
@@ -27,7 +29,8 @@ export async function countInputTokens(req: Request): Promise<Response> {
       ? JSON.stringify({ ...body, model: DEFAULT_LOCAL_MODEL })
       : text;
   const request = parseCreateResponseBody(withModel);
-  const items = normalizeInput(request.input);
+  const items = await resolveItemReferences(normalizeInput(request.input));
+  await loadHistory(request.previous_response_id ?? null);
   const history = collectHistory(request.previous_response_id ?? null);
   const inputTokens = contextInputTokens(instructionsText(request.instructions), history, items);
   return Response.json({ object: "response.input_tokens", input_tokens: inputTokens });

@@ -8,6 +8,9 @@ import { parseCreateResponseBody } from "./schema";
 import { SSE_HEADERS, sseStream } from "./sse";
 import { engineClient } from "./client";
 import { loadForBody } from "./hydrate";
+import { conversationIdOf } from "./conversation-param";
+import { appendToConversation, conversationItems, requireConversation } from "./conversations";
+import { resolveItemReferences } from "./item-references";
 import {
   backgroundWriter,
   deleteStoredResponse,
@@ -31,9 +34,13 @@ export async function createResponse(req: Request): Promise<Response> {
   const text = await req.text();
   await loadForBody(text);
   const request = parseCreateResponseBody(text);
-  const items = normalizeInput(request.input);
-  await prepareTurnTexts(request, items);
-  const turn = buildTurn(request, items);
+  const items = await resolveItemReferences(normalizeInput(request.input));
+  // With `conversation`, its items are the context before this input; this input and the output are appended at the end.
+  const conversationId = conversationIdOf(request.conversation);
+  if (conversationId !== null) await requireConversation(conversationId);
+  const contextItems = conversationId === null ? items : [...(await conversationItems(conversationId)), ...items];
+  await prepareTurnTexts(request, contextItems);
+  const turn = buildTurn(request, contextItems);
   const run = new EngineRun({
     turn,
     scripts: planOutput(turn),
@@ -45,8 +52,15 @@ export async function createResponse(req: Request): Promise<Response> {
   if (run.store) registerLive(run, items);
   // Stored once it has ended (before its terminal event is sent, so a follow-up on any instance finds it), and a
   // background run also at its start: one or two writes per response, never one per delta.
+  let appended = conversationId === null;
+  const appendToConversationOnce = async () => {
+    if (appended || conversationId === null) return;
+    appended = true;
+    await appendToConversation(conversationId, [...items, ...(run.snapshot().output as unknown as StoredItem[])]);
+  };
   let saved = false;
   const save = async () => {
+    await appendToConversationOnce();
     if (!run.store || saved) return;
     saved = true;
     try {
@@ -63,6 +77,7 @@ export async function createResponse(req: Request): Promise<Response> {
     run.startInBackground(delayMs, {
       push: (event) => writer?.push(event),
       end: async () => {
+        await appendToConversationOnce().catch(logSaveError);
         await writer?.end();
         unregisterLive(run.id);
       },

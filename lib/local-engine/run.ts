@@ -1,4 +1,5 @@
 import "server-only";
+import { conversationIdOf } from "./conversation-param";
 import { streamErrorEvent } from "@/lib/responses/error-event";
 import { newId, nowSeconds } from "./ids";
 import { pause } from "./pacing";
@@ -126,6 +127,8 @@ export class EngineRun {
       truncation: r.truncation ?? "disabled",
       metadata: r.metadata ?? {},
     };
+    const conversation = conversationIdOf(r.conversation);
+    if (conversation !== null) response.conversation = { id: conversation };
     // The spec types `usage` as an object (never null) and `user` as a string, so both are left out until known.
     if (this.usage) response.usage = this.usage;
     if (r.user !== undefined) response.user = r.user;

@@ -44,11 +44,15 @@ export function parseCreateResponseBody(raw: string): CreateResponseRequest {
   const parsed = CreateResponseBody.safeParse(body);
   if (!parsed.success) throw issueToApiError(parsed.error.issues, body);
   const request = parsed.data;
-  if (request.conversation != null) {
-    throw new ApiError(400, "The local engine does not support the 'conversation' parameter; use 'previous_response_id'.", {
-      param: "conversation",
-      code: "unsupported_parameter",
-    });
+  if (request.conversation != null && request.previous_response_id != null) {
+    throw new ApiError(
+      400,
+      "Mutually exclusive parameters: Ensure you are only providing one of: 'previous_response_id' or 'conversation'.",
+      {
+        param: null,
+        code: "mutually_exclusive_parameters",
+      },
+    );
   }
   checkAttachments(request);
   assertKnownPartTypes(request.input);

@@ -5,6 +5,7 @@ import {
   deleteResponseRow,
   engineLimitsFromEnv,
   getResponseRow,
+  indexResponseItems,
   putResponseRow,
   readEvents,
   requestCancel,
@@ -121,6 +122,17 @@ export async function saveStoredResponse(run: EngineRun, inputItems: StoredItem[
     },
     engineLimitsFromEnv(),
   );
+  await indexResponseItems(getEngineDb(), run.id, itemIdsOf(inputItems, snapshot.output ?? []));
+}
+
+/** Every item id a stored response holds (its input and output items), for `item_reference` (item-references.ts). */
+export function itemIdsOf(inputItems: readonly StoredItem[], output: readonly unknown[]): string[] {
+  const ids = inputItems.map((item) => item.id);
+  for (const item of output) {
+    const id = typeof item === "object" && item !== null ? (item as { id?: unknown }).id : undefined;
+    if (typeof id === "string" && id !== "") ids.push(id);
+  }
+  return ids;
 }
 
 export async function deleteStoredResponse(id: string): Promise<boolean> {
@@ -204,6 +216,10 @@ export function backgroundWriter(run: EngineRun, intervalMs = 50): { push(event:
     async end() {
       if (timer) clearTimeout(timer);
       await flush();
+      // The output is known now: index its item ids (the input items were indexed when the run was stored).
+      await indexResponseItems(getEngineDb(), run.id, itemIdsOf([], run.snapshot().output ?? [])).catch((error: unknown) =>
+        console.error("[local-engine] could not index the response's items:", error instanceof Error ? error.message : error),
+      );
     },
   };
 }

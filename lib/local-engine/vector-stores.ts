@@ -341,7 +341,7 @@ const SearchBody = z.looseObject({
   ranking_options: z.looseObject({ ranker: z.string().nullish(), score_threshold: z.number().min(0).max(1).nullish() }).nullish(),
 });
 
-async function readBody<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
+export async function readBody<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
   let json: unknown;
   try {
     const text = await req.text();

@@ -51,7 +51,12 @@ type Table = "engine_responses" | "engine_files" | "engine_vector_stores";
 
 /** Rows that go with a row of each table. */
 function dependents(table: Table, id: string): SqlStatement[] {
-  if (table === "engine_responses") return [{ sql: "DELETE FROM engine_events WHERE response_id = ?", args: [id] }];
+  if (table === "engine_responses") {
+    return [
+      { sql: "DELETE FROM engine_events WHERE response_id = ?", args: [id] },
+      { sql: "DELETE FROM engine_items WHERE response_id = ?", args: [id] },
+    ];
+  }
   if (table === "engine_files") return [{ sql: "DELETE FROM engine_vector_store_files WHERE file_id = ?", args: [id] }];
   return [{ sql: "DELETE FROM engine_vector_store_files WHERE store_id = ?", args: [id] }];
 }
@@ -128,6 +133,28 @@ export async function getResponseRow(db: SqlDb, id: string): Promise<ResponseRow
 
 export async function deleteResponseRow(db: SqlDb, id: string): Promise<void> {
   await db.transaction([...dependents("engine_responses", id), { sql: "DELETE FROM engine_responses WHERE id = ?", args: [id] }]);
+}
+
+/** Records which item ids (input and output) a stored response holds, so `item_reference` can find them (migration 3). */
+export async function indexResponseItems(db: SqlDb, responseId: string, itemIds: readonly string[]): Promise<void> {
+  const unique = [...new Set(itemIds)];
+  if (unique.length === 0) return;
+  await db.transaction(
+    unique.map((itemId) => ({
+      sql: "INSERT INTO engine_items (item_id, response_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+      args: [itemId, responseId],
+    })),
+  );
+}
+
+/** The stored responses holding an item with this id, newest first. */
+export async function responsesHoldingItem(db: SqlDb, itemId: string): Promise<string[]> {
+  const rows = await db.query(
+    `SELECT i.response_id FROM engine_items i JOIN engine_responses r ON r.id = i.response_id
+     WHERE i.item_id = ? ORDER BY r.created_at DESC LIMIT 5`,
+    [itemId],
+  );
+  return rows.map((r) => String(r.response_id));
 }
 
 export async function requestCancel(db: SqlDb, id: string): Promise<void> {

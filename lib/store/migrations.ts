@@ -87,6 +87,38 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    description: "local engine: which stored response holds each item id (input and output), for item_reference",
+    statements: [
+      `CREATE TABLE IF NOT EXISTS engine_items (
+        item_id TEXT NOT NULL,
+        response_id TEXT NOT NULL,
+        PRIMARY KEY (item_id, response_id)
+      )`,
+      "CREATE INDEX IF NOT EXISTS engine_items_response ON engine_items (response_id)",
+    ],
+  },
+  {
+    version: 4,
+    description: "local engine: conversations and their items, in order",
+    statements: [
+      `CREATE TABLE IF NOT EXISTS engine_conversations (
+        id TEXT PRIMARY KEY,
+        client TEXT NOT NULL,
+        metadata_json TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      )`,
+      `CREATE TABLE IF NOT EXISTS engine_conversation_items (
+        conversation_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        item_id TEXT NOT NULL,
+        item_json TEXT NOT NULL,
+        PRIMARY KEY (conversation_id, position)
+      )`,
+      "CREATE INDEX IF NOT EXISTS engine_conversation_items_item ON engine_conversation_items (conversation_id, item_id)",
+    ],
+  },
 ];
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -163,6 +195,38 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         at BIGINT NOT NULL,
         ok INTEGER NOT NULL
       )`,
+    ],
+  },
+  {
+    version: 3,
+    description: "local engine: which stored response holds each item id (input and output), for item_reference",
+    statements: [
+      `CREATE TABLE IF NOT EXISTS engine_items (
+        item_id TEXT NOT NULL,
+        response_id TEXT NOT NULL,
+        PRIMARY KEY (item_id, response_id)
+      )`,
+      "CREATE INDEX IF NOT EXISTS engine_items_response ON engine_items (response_id)",
+    ],
+  },
+  {
+    version: 4,
+    description: "local engine: conversations and their items, in order",
+    statements: [
+      `CREATE TABLE IF NOT EXISTS engine_conversations (
+        id TEXT PRIMARY KEY,
+        client TEXT NOT NULL,
+        metadata_json TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      )`,
+      `CREATE TABLE IF NOT EXISTS engine_conversation_items (
+        conversation_id TEXT NOT NULL,
+        position BIGINT NOT NULL,
+        item_id TEXT NOT NULL,
+        item_json TEXT NOT NULL,
+        PRIMARY KEY (conversation_id, position)
+      )`,
+      "CREATE INDEX IF NOT EXISTS engine_conversation_items_item ON engine_conversation_items (conversation_id, item_id)",
     ],
   },
 ];

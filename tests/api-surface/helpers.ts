@@ -3,8 +3,13 @@ import { vi } from "vitest";
 import { POST as proxyChat } from "@/app/api/v1/chat/completions/route";
 import { GET as proxyRetrieve } from "@/app/api/v1/responses/[id]/route";
 import { POST as proxyCancel } from "@/app/api/v1/responses/[id]/cancel/route";
+import { GET as proxyInputItems } from "@/app/api/v1/responses/[id]/input_items/route";
 import { POST as proxyInputTokens } from "@/app/api/v1/responses/input_tokens/route";
 import { POST as proxyResponses } from "@/app/api/v1/responses/route";
+import * as conversationsRoute from "@/app/api/v1/conversations/route";
+import * as conversationRoute from "@/app/api/v1/conversations/[id]/route";
+import * as conversationItemsRoute from "@/app/api/v1/conversations/[id]/items/route";
+import * as conversationItemRoute from "@/app/api/v1/conversations/[id]/items/[itemId]/route";
 import { localEngineFetch } from "@/lib/local-engine";
 
 /**
@@ -28,9 +33,11 @@ export function proxyClient(delayMs = 0): OpenAI {
     const parts = new URL(req.url).pathname.split("/").slice(3); // after /api/v1/
     const id = { params: Promise.resolve({ id: decodeURIComponent(parts[1] ?? "") }) };
     if (parts[0] === "chat") return proxyChat(req);
+    if (parts[0] === "conversations") return conversationProxy(req, parts);
     if (parts.length === 1) return proxyResponses(req);
     if (parts[1] === "input_tokens") return proxyInputTokens(req);
     if (parts[2] === "cancel") return proxyCancel(req, id);
+    if (parts[2] === "input_items") return proxyInputItems(req, id);
     return proxyRetrieve(req, id);
   };
   const fetchViaProxy = (input: string | URL | Request, init?: RequestInit) => {
@@ -40,6 +47,23 @@ export function proxyClient(delayMs = 0): OpenAI {
     return route(new Request(input, { ...init, headers }));
   };
   return new OpenAI({ apiKey: "unused", baseURL: "http://playground.test/api/v1", fetch: fetchViaProxy as typeof fetch, maxRetries: 0 });
+}
+
+type RouteModule = Record<string, unknown>;
+
+/** The proxy's `/conversations…` route handlers, picked by path and method. */
+function conversationProxy(req: Request, parts: string[]): Promise<Response> {
+  const [, id = "", items, itemId = ""] = parts.map(decodeURIComponent);
+  const routeModule: RouteModule =
+    parts.length === 1
+      ? conversationsRoute
+      : items === undefined
+        ? conversationRoute
+        : itemId === ""
+          ? conversationItemsRoute
+          : conversationItemRoute;
+  const handler = routeModule[req.method.toUpperCase()] as (req: Request, ctx: unknown) => Promise<Response>;
+  return handler(req, { params: Promise.resolve({ id, itemId }) });
 }
 
 export const SURFACES = [

@@ -364,6 +364,25 @@ describe.skipIf(!specExists)("conformance with the official OpenAPI spec", () =>
     for (const res of bodies) expectValid("ErrorResponse", await res.json(), `error ${res.status}`);
   });
 
+  it("conversation objects: ConversationResource, ConversationItemList, ConversationItem, DeletedConversationResource", async () => {
+    const created = (await (
+      await engine("/conversations", { json: { items: [{ role: "user", content: "Hi" }], metadata: { a: "b" } } })
+    ).json()) as { id: string };
+    expectValid("ConversationResource", created, "created conversation");
+    const { body: response } = await createJson({ model: "m", conversation: created.id, input: "Hello again" });
+    expectValid("Response", response, "response in a conversation");
+    const list = (await (await engine(`/conversations/${created.id}/items?order=asc`)).json()) as { data: { id: string }[] };
+    expectValid("ConversationItemList", list, "item list");
+    expect(list.data).toHaveLength(3);
+    const item = await (await engine(`/conversations/${created.id}/items/${list.data[0]!.id}`)).json();
+    expectValid("ConversationItem", item, "one item");
+    expectValid(
+      "DeletedConversationResource",
+      await (await engine(`/conversations/${created.id}`, { method: "DELETE" })).json(),
+      "deleted",
+    );
+  });
+
   it("the validator is not vacuous: a delta without logprobs and a response without tools are rejected", () => {
     const badDelta = {
       type: "response.output_text.delta",
