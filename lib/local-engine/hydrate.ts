@@ -16,7 +16,12 @@ export async function loadForBody(text: string): Promise<void> {
   for (const m of text.matchAll(/"vector_store_ids"\s*:\s*\[([^\]]{0,20000})\]/g)) {
     for (const id of m[1]!.matchAll(/"([^"\\]{1,200})"/g)) storeIds.push(id[1]!);
   }
-  if (previous !== null) await loadHistory(previous);
-  if (fileIds.length > 0) await loadFiles(fileIds);
-  if (storeIds.length > 0) await loadVectorStores(storeIds);
+  await loadForIds({ previousResponseId: previous, fileIds, vectorStoreIds: storeIds });
+}
+
+/** The same, with the ids already found (a big body's are found in the parser thread: parse-off-thread.ts). */
+export async function loadForIds(ids: { previousResponseId: string | null; fileIds: string[]; vectorStoreIds: string[] }): Promise<void> {
+  if (ids.previousResponseId !== null) await loadHistory(ids.previousResponseId);
+  if (ids.fileIds.length > 0) await loadFiles(ids.fileIds);
+  if (ids.vectorStoreIds.length > 0) await loadVectorStores(ids.vectorStoreIds);
 }

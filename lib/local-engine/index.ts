@@ -10,6 +10,7 @@ import {
   updateConversation,
 } from "./conversations";
 import { ApiError } from "@/lib/api-error";
+import { describeStoreError } from "@/lib/store/errors";
 import { createChatCompletion } from "./chat";
 import { clearRecordedRequests, listRecordedRequests, recordRequest } from "./debug";
 import { newRequestId } from "./ids";
@@ -183,6 +184,13 @@ function match(pattern: readonly string[], segments: readonly string[]): string[
 
 function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
+  // The engine's state lives in the store: a misconfigured SQLite (read-only, folder missing) says what to fix.
+  if (
+    err instanceof Error &&
+    (err.name === "SqliteConfigError" || /SQLITE_(READONLY|CANTOPEN)/.test(String((err as { code?: unknown }).code ?? "") + err.message))
+  ) {
+    return new ApiError(503, `The local engine's state could not be used. ${describeStoreError(err).message}`, { type: "server_error" });
+  }
   const detail = err instanceof Error ? err.message : String(err);
   return new ApiError(500, `The local engine failed to handle the request: ${detail}`, { type: "server_error" });
 }

@@ -4,10 +4,11 @@ import { normalizeInput, type StoredItem } from "./input";
 import { resolveDelayMs } from "./pacing";
 import { planOutput } from "./producers";
 import { EngineRun } from "./run";
-import { parseCreateResponseBody } from "./schema";
+import { checkCreateResponseBody, invalidJsonError, parseCreateResponseBody, type CreateResponseRequest } from "./schema";
+import { OFF_THREAD_MIN_BYTES, parseBodyOffThread } from "./parse-off-thread";
 import { SSE_HEADERS, sseStream } from "./sse";
 import { engineClient } from "./client";
-import { loadForBody } from "./hydrate";
+import { loadForBody, loadForIds } from "./hydrate";
 import { conversationIdOf } from "./conversation-param";
 import { appendToConversation, conversationItems, requireConversation } from "./conversations";
 import { resolveItemReferences } from "./item-references";
@@ -29,11 +30,23 @@ import { buildTurn, prepareTurnTexts } from "./turn";
 
 const TERMINAL_EVENTS = new Set(["response.completed", "response.incomplete", "response.failed", "error"]);
 
+/** The checked body, with the state it names loaded; a big body is decoded and parsed off the main thread. */
+async function readCreateBody(req: Request): Promise<CreateResponseRequest> {
+  const bytes = new Uint8Array(await req.arrayBuffer());
+  if (bytes.byteLength < OFF_THREAD_MIN_BYTES) {
+    const text = new TextDecoder().decode(bytes);
+    await loadForBody(text);
+    return parseCreateResponseBody(text);
+  }
+  const parsed = await parseBodyOffThread(bytes);
+  await loadForIds(parsed);
+  if (!parsed.ok) throw invalidJsonError();
+  return checkCreateResponseBody(parsed.value);
+}
+
 /** `POST /v1/responses` */
 export async function createResponse(req: Request): Promise<Response> {
-  const text = await req.text();
-  await loadForBody(text);
-  const request = parseCreateResponseBody(text);
+  const request = await readCreateBody(req);
   const items = await resolveItemReferences(normalizeInput(request.input));
   // With `conversation`, its items are the context before this input; this input and the output are appended at the end.
   const conversationId = conversationIdOf(request.conversation);

@@ -23,17 +23,26 @@ export function parseJsonBody(raw: string): unknown {
   try {
     return JSON.parse(raw);
   } catch {
-    throw new ApiError(
-      400,
-      "We could not parse the JSON body of your request. The API expects a JSON object, but what was sent was not valid JSON.",
-      { type: "invalid_request_error", param: null, code: null },
-    );
+    throw invalidJsonError();
   }
+}
+
+/** The 400 OpenAI answers when the body is not JSON. */
+export function invalidJsonError(): ApiError {
+  return new ApiError(
+    400,
+    "We could not parse the JSON body of your request. The API expects a JSON object, but what was sent was not valid JSON.",
+    { type: "invalid_request_error", param: null, code: null },
+  );
 }
 
 /** Parses the raw body text into a checked request, or throws the ApiError OpenAI would answer with. */
 export function parseCreateResponseBody(raw: string): CreateResponseRequest {
-  const body = parseJsonBody(raw);
+  return checkCreateResponseBody(parseJsonBody(raw));
+}
+
+/** Checks an already parsed body (a big one is parsed off the main thread: parse-off-thread.ts). */
+export function checkCreateResponseBody(body: unknown): CreateResponseRequest {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new ApiError(400, `Invalid body: expected a JSON object, but got ${describeType(body)} instead.`, {
       type: "invalid_request_error",

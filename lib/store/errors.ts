@@ -10,6 +10,11 @@ export interface StoreProblem {
   message: string;
 }
 
+/** A SQLite setup the server cannot fix by retrying (read-only file, folder missing or not writable). */
+export class SqliteConfigError extends Error {
+  override name = "SqliteConfigError";
+}
+
 export function describeStoreError(error: unknown): StoreProblem {
   const text = error instanceof Error ? `${(error as { code?: unknown }).code ?? ""} ${error.message}` : String(error);
   if (error instanceof Error && error.name === "SqliteConfigError") return { transient: false, message: error.message };
