@@ -18,9 +18,42 @@ function leaves(catalog: Catalog, prefix = ""): Map<string, string> {
 
 /** The ICU arguments of a message (`{name}`, `{count, plural, …}`, `<tag>`), at any depth, sorted. */
 function placeholders(message: string): string[] {
-  const args = [...message.matchAll(/\{\s*([A-Za-z_]\w*)\s*[,}]/g)].map((m) => `{${m[1]}}`);
-  const tags = [...message.matchAll(/<([A-Za-z_]\w*)>/g)].map((m) => `<${m[1]}>`);
-  return [...new Set([...args, ...tags])].sort();
+  const found = new Set<string>();
+  for (const m of message.matchAll(/<([A-Za-z_]\w*)>/g)) found.add(`<${m[1]}>`);
+  // A small ICU reader: text with {arg}, {arg, type} or {arg, plural|select, selector {message} …}.
+  let i = 0;
+  const text = (): void => {
+    while (i < message.length && message[i] !== "}") {
+      if (message[i] === "{") {
+        i++;
+        argument();
+      } else i++;
+    }
+  };
+  const argument = (): void => {
+    const close = message.slice(i).search(/[,}]/);
+    const name = message.slice(i, i + close).trim();
+    found.add(`{${name}}`);
+    i += close;
+    if (message[i] === "}") return void i++;
+    const rest = message.slice(i + 1);
+    const type = rest.split(",")[0]?.trim() ?? "";
+    if (!["plural", "select", "selectordinal"].includes(type)) {
+      i = message.indexOf("}", i) + 1;
+      return;
+    }
+    i += 1 + rest.indexOf(",") + 1;
+    while (i < message.length && message[i] !== "}") {
+      if (message[i] === "{") {
+        i++;
+        text();
+        i++;
+      } else i++;
+    }
+    i++;
+  };
+  text();
+  return [...found].sort();
 }
 
 const enKeys = leaves(en as Catalog);
@@ -71,5 +104,6 @@ describe("message catalogs", () => {
 describe("placeholders", () => {
   it("reads plain, plural and rich-text arguments", () => {
     expect(placeholders("{count, plural, one {# event} other {# events}} in <b>{name}</b>")).toEqual(["<b>", "{count}", "{name}"]);
+    expect(placeholders("fix {count, plural, one {this} other {these # problems}} for {model}")).toEqual(["{count}", "{model}"]);
   });
 });
