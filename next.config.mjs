@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 /**
  * Security headers for every route (README: "Deploying for a team"). Pages get a nonce-based Content-Security-Policy
  * from proxy.ts; API answers (JSON, event streams, file bytes) get one that allows nothing, so a file served from
@@ -30,4 +32,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// Locale from the `locale` cookie or Accept-Language (i18n/request.ts), no locale in the URL.
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+export default withNextIntl(nextConfig);

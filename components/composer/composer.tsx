@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { defaultBody, type Body } from "@/lib/request/defaults";
 import type { ParsedText } from "@/lib/request/json-text";
@@ -73,6 +74,7 @@ export function Composer({
   upstreamHeaders: Record<string, string>;
   saveError: string | null;
 }) {
+  const t = useTranslations("composer");
   const [syntaxError, setSyntaxError] = useState<Extract<ParsedText, { ok: false }> | null>(null);
   const [refusal, setRefusal] = useState<string[] | null>(null);
   const errors = issues.filter((i) => i.severity === "error");
@@ -151,10 +153,10 @@ export function Composer({
                 className="rounded px-1.5 text-[11px] text-slate-500 hover:bg-slate-100 hover:text-slate-800"
                 onClick={(e) => {
                   e.preventDefault();
-                  if (window.confirm("Start a new request? The current one is replaced.")) onChange(() => defaultBody());
+                  if (window.confirm(t("newRequestConfirm"))) onChange(() => defaultBody());
                 }}
               >
-                New request
+                {t("newRequest")}
               </button>
             }
           >
@@ -165,7 +167,7 @@ export function Composer({
         <div className="flex flex-col gap-1.5 border-t border-slate-200 bg-white px-3 py-2">
           {refusal ? (
             <div role="alert" className="rounded border border-red-200 bg-red-50 px-2 py-1.5 text-[12px] text-red-800">
-              <p className="font-medium">Not sent: fix {refusal.length === 1 ? "this" : `these ${refusal.length} problems`} first.</p>
+              <p className="font-medium">{t("notSent", { count: refusal.length })}</p>
               <ul className="mt-0.5 list-disc pl-4">
                 {refusal.slice(0, 6).map((r, i) => (
                   <li key={i}>{r}</li>
@@ -175,7 +177,7 @@ export function Composer({
           ) : null}
           {saveError ? (
             <p className="text-[11px] text-amber-700" role="status">
-              Your draft could not be saved in this browser ({saveError}); it will be lost on reload.
+              {t("saveError", { error: saveError })}
             </p>
           ) : null}
           <InputTokenEstimate body={body} upstreamHeaders={upstreamHeaders} />
@@ -189,7 +191,7 @@ export function Composer({
                   onClick={onStop}
                   className="rounded-md bg-slate-800 px-4 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
                 >
-                  Stop
+                  {t("stop")}
                 </button>
               ) : null}
               <button
@@ -197,7 +199,7 @@ export function Composer({
                 disabled={busy}
                 className="rounded-md bg-blue-600 px-4 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-blue-700 disabled:cursor-not-allowed disabled:bg-blue-300"
               >
-                Run
+                {t("run")}
               </button>
             </div>
           </div>
@@ -209,6 +211,7 @@ export function Composer({
 
 /** `stream` in the body: checked sends `stream: true`; unchecked removes it (the API's default is false). */
 function StreamToggle() {
+  const t = useTranslations("composer");
   const f = useField<boolean>(["stream"]);
   return (
     <label className="flex items-center gap-2 text-sm text-slate-700">
@@ -218,7 +221,7 @@ function StreamToggle() {
         onChange={(e) => f.set(e.target.checked ? true : undefined)}
         className="h-4 w-4 accent-blue-600"
       />
-      Stream
+      {t("stream")}
     </label>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { lazy, Suspense, useMemo, useState } from "react";
 import { Composer, type Upstream } from "@/components/composer/composer";
 import { useComposerState } from "@/components/composer/use-composer-state";
@@ -13,6 +14,7 @@ import { StatusBadge } from "@/components/stream/run-summary";
 import { useLinkedSelection } from "@/components/stream/use-linked-selection";
 import { useResponseRun } from "@/components/stream/use-response-run";
 import { DialogButton } from "@/components/ui/dialog-button";
+import { LanguageSwitch } from "@/components/ui/language-switch";
 import { callerHeaders, useCallerSettings } from "@/components/settings/caller-settings";
 import type { Preset } from "@/lib/presets";
 import { recordingFromRun } from "@/lib/share/recording";
@@ -24,7 +26,11 @@ const CompareView = lazy(() => import("@/components/compare/compare-view").then(
 const PresetList = lazy(() => import("@/components/presets/preset-list").then((m) => ({ default: m.PresetList })));
 const PriceEditor = lazy(() => import("@/components/settings/price-editor").then((m) => ({ default: m.PriceEditor })));
 const SettingsForm = lazy(() => import("@/components/settings/settings-form").then((m) => ({ default: m.SettingsForm })));
-const loading = <p className="text-sm text-slate-500">Loading…</p>;
+function Loading() {
+  const t = useTranslations("playground");
+  return <p className="text-sm text-slate-500">{t("loading")}</p>;
+}
+const loading = <Loading />;
 
 export interface ServerUpstream {
   kind: "openai" | "local";
@@ -40,6 +46,7 @@ function isUpstream(v: unknown): v is Upstream {
 export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream }) {
   // The upstream choice is not part of the request body, so it is kept apart from it.
   const [upstream, setUpstream] = usePersistentState<Upstream>("rp.upstream.v1", "server", isUpstream);
+  const t = useTranslations("playground");
   const composer = useComposerState();
   const runner = useResponseRun();
   usePreloadMarkdown();
@@ -55,7 +62,9 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
   );
   const callerKey = upstream !== "local" && caller.settings.apiKey !== "";
   const usingLocal = !callerKey && (serverUpstream.kind === "local" || upstream === "local");
-  const badgeHost = callerKey ? `${hostOf(caller.settings.baseUrl) ?? serverUpstream.host ?? "OpenAI"} (your key)` : serverUpstream.host;
+  const badgeHost = callerKey
+    ? t("yourKey", { host: hostOf(caller.settings.baseUrl) ?? serverUpstream.host ?? "OpenAI" })
+    : serverUpstream.host;
 
   // The recording of the last run, offered by Share only when the composer still holds that run's request.
   const sent = runner.request;
@@ -94,16 +103,16 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
     <div className="flex h-dvh flex-col">
       <header className="flex items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-2">
         <div className="flex min-w-0 items-baseline gap-3">
-          <h1 className="text-base font-semibold">Responses Playground</h1>
+          <h1 className="text-base font-semibold">{t("title")}</h1>
           <span className="hidden text-xs text-slate-500 sm:inline">POST /v1/responses</span>
         </div>
         <div className="flex items-center gap-2">
-          <DialogButton label="Presets" title="Presets: the examples of the API docs, runnable offline">
+          <DialogButton label={t("presets")} title={t("presetsTitle")}>
             {(close) => (
               <div className="flex flex-col gap-3">
                 {presetError ? (
                   <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-                    Could not prepare the preset: {presetError}
+                    {t("presetError", { error: presetError })}
                   </p>
                 ) : null}
                 <Suspense fallback={loading}>
@@ -112,14 +121,14 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
               </div>
             )}
           </DialogButton>
-          <DialogButton label="Compare" title="Compare: the same request as Responses and as Chat Completions" width={1400}>
+          <DialogButton label={t("compare")} title={t("compareTitle")} width={1400}>
             {() => (
               <Suspense fallback={loading}>
                 <CompareView body={composer.body} headers={upstreamHeaders} />
               </Suspense>
             )}
           </DialogButton>
-          <DialogButton label="Code" title="Code for this request" width={820}>
+          <DialogButton label={t("code")} title={t("codeTitle")} width={820}>
             {() => (
               <Suspense fallback={loading}>
                 <CodeExport body={composer.body} baseUrl={exportBaseUrl} />
@@ -127,7 +136,7 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
             )}
           </DialogButton>
           <ShareButton request={composer.body} recording={recording} defaultTitle={defaultTitle(composer.body)} />
-          <DialogButton label="Settings" title="Settings: your own API key and base URL" width={520}>
+          <DialogButton label={t("settings")} title={t("settingsTitle")} width={520}>
             {(close) => (
               <Suspense fallback={loading}>
                 <SettingsForm value={caller.settings} onSave={caller.save} onClose={close} />
@@ -138,22 +147,17 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
           <span
             data-testid="upstream-badge"
             className={`rounded-full px-2 py-0.5 text-xs font-medium ${usingLocal ? "bg-emerald-100 text-emerald-800" : "bg-indigo-100 text-indigo-800"}`}
-            title={
-              usingLocal
-                ? "No API key needed: answers come from the built-in deterministic engine."
-                : callerKey
-                  ? "Requests go upstream with your own key (Settings)."
-                  : "Requests go to the configured upstream with the server's key."
-            }
+            title={usingLocal ? t("badgeLocalTitle") : callerKey ? t("badgeCallerTitle") : t("badgeServerTitle")}
           >
-            {usingLocal ? "Local engine" : badgeHost}
+            {usingLocal ? t("localEngine") : badgeHost}
           </span>
+          <LanguageSwitch />
         </div>
       </header>
 
       <main className="grid min-h-0 flex-1 grid-cols-1 gap-3 overflow-auto p-3 lg:grid-cols-[440px_minmax(0,1fr)_380px] lg:overflow-hidden">
         <section
-          aria-label="Request"
+          aria-label={t("request")}
           className="flex min-h-[600px] flex-col overflow-hidden rounded-lg border border-slate-200 bg-white lg:min-h-0"
         >
           {composer.loaded ? (
@@ -171,16 +175,19 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
               saveError={composer.saveError}
             />
           ) : (
-            <p className="p-4 text-sm text-slate-500">Loading your draft…</p>
+            <p className="p-4 text-sm text-slate-500">{t("loadingDraft")}</p>
           )}
         </section>
 
-        <section aria-label="Output" className="flex min-h-0 flex-col gap-3 overflow-auto rounded-lg border border-slate-200 bg-white p-4">
+        <section
+          aria-label={t("output")}
+          className="flex min-h-0 flex-col gap-3 overflow-auto rounded-lg border border-slate-200 bg-white p-4"
+        >
           <div className="flex items-center justify-between gap-4">
-            <h2 className="text-sm font-semibold text-slate-700">Output</h2>
+            <h2 className="text-sm font-semibold text-slate-700">{t("output")}</h2>
             <div className="flex min-w-0 items-center gap-2 text-xs text-slate-500">
               {state.responseId ? (
-                <span data-testid="response-id" className="min-w-0 truncate font-mono" title="Response id">
+                <span data-testid="response-id" className="min-w-0 truncate font-mono" title={t("responseId")}>
                   {state.responseId}
                 </span>
               ) : null}
@@ -204,12 +211,12 @@ export function Playground({ serverUpstream }: { serverUpstream: ServerUpstream 
         </section>
 
         <section
-          aria-label="Events"
+          aria-label={t("events")}
           className="flex min-h-[420px] flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4 lg:min-h-0"
         >
           <div className="flex items-center justify-between">
-            <h2 className="text-sm font-semibold text-slate-700">Events</h2>
-            <span className="text-xs text-slate-500">{state.eventCount > 0 ? `${state.eventCount} events` : null}</span>
+            <h2 className="text-sm font-semibold text-slate-700">{t("events")}</h2>
+            <span className="text-xs text-slate-500">{state.eventCount > 0 ? t("eventCount", { count: state.eventCount }) : null}</span>
           </div>
           <EventTimeline
             log={log}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { CallerSettings } from "./caller-settings";
 
@@ -13,6 +14,7 @@ export function SettingsForm({
   onSave: (s: CallerSettings) => void;
   onClose: () => void;
 }) {
+  const t = useTranslations("settings");
   const [apiKey, setApiKey] = useState(value.apiKey);
   const [baseUrl, setBaseUrl] = useState(value.baseUrl);
   const [remember, setRemember] = useState(value.remember);
@@ -27,9 +29,9 @@ export function SettingsForm({
       }}
     >
       <label className="flex flex-col gap-1">
-        <span className="font-medium">Your API key</span>
+        <span className="font-medium">{t("apiKey")}</span>
         <input
-          aria-label="Your API key"
+          aria-label={t("apiKey")}
           aria-describedby="rp-settings-key-hint"
           className={input}
           type="password"
@@ -40,14 +42,13 @@ export function SettingsForm({
           placeholder="sk-…"
         />
         <span id="rp-settings-key-hint" className="text-xs text-slate-500">
-          Sent with each request as <code>Authorization: Bearer …</code> and never stored on the server. Kept for this tab only
-          (sessionStorage) unless you tick Remember.
+          {t.rich("apiKeyHint", { code: (chunks) => <code>{chunks}</code> })}
         </span>
       </label>
       <label className="flex flex-col gap-1">
-        <span className="font-medium">Base URL</span>
+        <span className="font-medium">{t("baseUrl")}</span>
         <input
-          aria-label="Base URL"
+          aria-label={t("baseUrl")}
           aria-describedby="rp-settings-base-hint"
           className={input}
           type="url"
@@ -57,13 +58,12 @@ export function SettingsForm({
           placeholder="https://gateway.example.com/v1"
         />
         <span id="rp-settings-base-hint" className="text-xs text-slate-500">
-          Any OpenAI-compatible API. Needs your own key: the server&apos;s key is never sent to a host you choose. Internal addresses are
-          refused unless the operator allows them.
+          {t("baseUrlHint")}
         </span>
       </label>
       <label className="flex items-center gap-2">
         <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
-        Remember on this device (localStorage)
+        {t("remember")}
       </label>
       <div className="flex justify-end gap-2">
         <button
@@ -74,10 +74,10 @@ export function SettingsForm({
             onClose();
           }}
         >
-          Forget
+          {t("forget")}
         </button>
         <button type="submit" className="h-8 rounded-md bg-slate-900 px-3 font-medium text-white">
-          Save
+          {t("save")}
         </button>
       </div>
     </form>

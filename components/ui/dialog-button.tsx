@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 
 /**
@@ -17,6 +18,7 @@ export function DialogButton({
   children: (close: () => void) => ReactNode;
   width?: number;
 }) {
+  const t = useTranslations("dialog");
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -49,7 +51,7 @@ export function DialogButton({
             {title}
           </h2>
           <button type="button" onClick={close} className="text-sm text-slate-500 hover:text-slate-900">
-            Close
+            {t("close")}
           </button>
         </div>
         <div className="overflow-auto p-4">{open ? children(close) : null}</div>
