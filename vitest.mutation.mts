@@ -26,7 +26,14 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
-    include: process.env.MUTATION_SCOPE === "security" ? security : process.env.MUTATION_SCOPE === "wire" ? wire : [...security, ...wire],
+    // MUTATION_TESTS (comma-separated globs) narrows the suites further while iterating on one module.
+    include: process.env.MUTATION_TESTS
+      ? process.env.MUTATION_TESTS.split(",")
+      : process.env.MUTATION_SCOPE === "security"
+        ? security
+        : process.env.MUTATION_SCOPE === "wire"
+          ? wire
+          : [...security, ...wire],
     // Stryker switches mutants at run time (mutant schemata), so the modules need not be loaded afresh per run:
     // without isolation each mutant costs its tests, not a new module graph.
     isolate: false,
