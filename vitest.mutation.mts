@@ -4,7 +4,7 @@ import base from "./vitest.config.mjs";
 /**
  * The tests Stryker runs against each mutant (npm run mutation). Only the suites that exercise the mutated modules,
  * so a run stays within minutes on two cores; `MUTATION_SCOPE=security` narrows it to the key, address, access and
- * limit guards (the CI step).
+ * limit guards (the CI step), `wire` to the wire, reducer and markdown suites (`--only lib/responses/…`).
  */
 const security = [
   "tests/upstream/redact.test.ts",
@@ -26,7 +26,14 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
-    include: process.env.MUTATION_SCOPE === "security" ? security : [...security, ...wire],
+    // MUTATION_TESTS (comma-separated globs) narrows the suites further while iterating on one module.
+    include: process.env.MUTATION_TESTS
+      ? process.env.MUTATION_TESTS.split(",")
+      : process.env.MUTATION_SCOPE === "security"
+        ? security
+        : process.env.MUTATION_SCOPE === "wire"
+          ? wire
+          : [...security, ...wire],
     // Stryker switches mutants at run time (mutant schemata), so the modules need not be loaded afresh per run:
     // without isolation each mutant costs its tests, not a new module graph.
     isolate: false,

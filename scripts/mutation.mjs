@@ -47,7 +47,12 @@ const res = spawnSync("npx", strykerArgs, {
   stdio: "inherit",
   env: {
     ...process.env,
-    MUTATION_SCOPE: ci || (only && SECURITY.includes(only)) ? "security" : "all",
+    MUTATION_SCOPE:
+      ci || (only && SECURITY.includes(only.split(":")[0]))
+        ? "security"
+        : only && /^lib\/(responses|markdown)\//.test(only)
+          ? "wire"
+          : "all",
     MUTATION_REPORT: report,
   },
 });

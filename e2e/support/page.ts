@@ -26,3 +26,31 @@ export async function runJson(page: Page, body: Record<string, unknown>) {
   await page.getByLabel("Request JSON", { exact: true }).fill(JSON.stringify({ model: "local-echo-1", stream: true, ...body }));
   await page.getByRole("button", { name: "Run", exact: true }).click();
 }
+
+/** The first rendered answer text in Output. */
+export const prose = (page: Page) => output(page).locator(".prose-output").first();
+
+/** Types a message into the composer and presses Run. */
+export async function ask(page: Page, message: string) {
+  await page.getByLabel("Message", { exact: true }).fill(message);
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+}
+
+/**
+ * Watches the answer text in the page, each animation frame, until it grows past `from` characters; returns the
+ * run status read in that same frame (so "still streaming when it grew" is checked at the moment of growth).
+ */
+export async function statusWhenTextGrows(page: Page, from: number): Promise<string | null> {
+  return prose(page).evaluate(
+    (el, from) =>
+      new Promise<string | null>((resolve) => {
+        const check = () => {
+          const status = document.querySelector('[data-testid="run-status"]')?.getAttribute("data-status") ?? null;
+          if ((el as HTMLElement).innerText.length > from) resolve(status);
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+    from,
+  );
+}

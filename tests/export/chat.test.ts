@@ -2,16 +2,11 @@
  * The Chat Completions exports, tested for real like the Responses ones: TypeScript type-checked with strict tsc and
  * run with node against the local engine over loopback HTTP, curl run with bash, Python through py_compile.
  */
-import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toChatCurl, toChatPython, toChatTypeScript } from "@/lib/export/chat";
 import { startLoopbackEngine, type Loopback } from "./loopback";
+import { compilePython, compileTypeScript, runCompiled, runCurl, scratchDir } from "../support/exported-code";
 
-const run = promisify(execFile);
-const repo = resolve(__dirname, "../..");
 const KEY = "test-key-from-the-environment";
 const PNG_1PX = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
@@ -60,18 +55,17 @@ const PROMPTS: Record<string, string> = {
 };
 
 let engine: Loopback;
-const cacheRoot = join(repo, "node_modules", ".cache");
 let dir: string;
+let removeDir: (() => void) | undefined;
 
 beforeAll(async () => {
   engine = await startLoopbackEngine();
-  mkdirSync(cacheRoot, { recursive: true });
-  dir = mkdtempSync(join(cacheRoot, "rp-chat-export-"));
+  ({ dir, remove: removeDir } = scratchDir());
 });
 
 afterAll(async () => {
   await engine?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  removeDir?.();
 });
 
 describe("Chat Completions code export", () => {
@@ -86,55 +80,24 @@ describe("Chat Completions code export", () => {
 
   it("TypeScript: compiles under strict tsc and runs against the local engine (plain, streaming with an image, function round trip)", async () => {
     const names = Object.keys(CASES);
-    for (const name of names) writeFileSync(join(dir, `${name}.mts`), toChatTypeScript(CASES[name]!, { baseUrl: engine.baseUrl }));
-    writeFileSync(
-      join(dir, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          target: "ES2022",
-          module: "NodeNext",
-          moduleResolution: "NodeNext",
-          skipLibCheck: true,
-          types: ["node"],
-          typeRoots: [join(repo, "node_modules", "@types")],
-          outDir: "out",
-        },
-        files: names.map((n) => `${n}.mts`),
-      }),
-    );
-    const tsc = await run(process.execPath, [join(repo, "node_modules", "typescript", "bin", "tsc"), "-p", join(dir, "tsconfig.json")], {
-      cwd: dir,
-    }).catch((error: { stdout?: string; stderr?: string }) => ({
-      stdout: error.stdout ?? "",
-      stderr: error.stderr ?? String(error),
-      failed: true,
-    }));
-    expect("failed" in tsc ? `${tsc.stdout}${tsc.stderr}` : "").toBe("");
+    const sources = Object.fromEntries(names.map((name) => [name, toChatTypeScript(CASES[name]!, { baseUrl: engine.baseUrl })]));
+    expect(await compileTypeScript(dir, sources)).toBe("");
     for (const name of names) {
-      const { stdout } = await run(process.execPath, [join(dir, "out", `${name}.mjs`)], {
-        cwd: dir,
-        env: { ...process.env, OPENAI_API_KEY: KEY },
-        timeout: 20_000,
-      });
+      const stdout = await runCompiled(dir, name, KEY);
       expect(stdout, name).toContain(PROMPTS[name]);
       expect(engine.authorizations.at(-1)).toBe(`Bearer ${KEY}`);
     }
   }, 60_000);
 
   it("curl: runs with bash against the local engine", async () => {
-    const script = join(dir, "stream.sh");
-    writeFileSync(script, toChatCurl(CASES.streaming!, { baseUrl: engine.baseUrl }).replace(/^curl /m, "curl -sS --fail-with-body "));
-    const { stdout } = await run("bash", [script], { env: { ...process.env, OPENAI_API_KEY: KEY }, timeout: 20_000 });
+    const stdout = await runCurl(dir, "stream", toChatCurl(CASES.streaming!, { baseUrl: engine.baseUrl }), KEY);
     expect(stdout).toContain('"object":"chat.completion.chunk"');
     expect(stdout.trimEnd().endsWith("data: [DONE]")).toBe(true);
   }, 30_000);
 
   it("Python: every variant passes python3 -m py_compile", async () => {
     for (const [name, body] of Object.entries(CASES)) {
-      const file = join(dir, `${name}_chat.py`);
-      writeFileSync(file, toChatPython(body, { baseUrl: engine.baseUrl }));
-      await expect(run("python3", ["-m", "py_compile", file]), name).resolves.toBeDefined();
+      await expect(compilePython(dir, `${name}_chat`, toChatPython(body, { baseUrl: engine.baseUrl })), name).resolves.toBeUndefined();
     }
   }, 30_000);
 });

@@ -3,17 +3,12 @@
  * node against the local engine over loopback HTTP, the curl one is run with bash against the same server, and the
  * Python one passes `python3 -m py_compile` (the Python SDK is not installable here, so it is not run).
  */
-import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toCurl, toPython, toTypeScript } from "@/lib/export";
 import { startLoopbackEngine, type Loopback } from "./loopback";
+import { compilePython, compileTypeScript, runCompiled, runCurl, scratchDir } from "../support/exported-code";
 import { WEATHER_TOOL } from "../support/tools";
 
-const run = promisify(execFile);
-const repo = resolve(__dirname, "../..");
 const KEY = "test-key-from-the-environment";
 
 const CASES: Record<string, Record<string, unknown>> = {
@@ -42,57 +37,28 @@ const PROMPTS: Record<string, string> = {
 };
 
 let engine: Loopback;
-// Inside the repo (so `openai` and `@types/node` resolve from its node_modules), out of git's and tsc's way.
-const cacheRoot = join(repo, "node_modules", ".cache");
 let dir: string;
+let removeDir: (() => void) | undefined;
 
 beforeAll(async () => {
   engine = await startLoopbackEngine();
-  mkdirSync(cacheRoot, { recursive: true });
-  dir = mkdtempSync(join(cacheRoot, "rp-export-"));
+  ({ dir, remove: removeDir } = scratchDir());
 });
 
 afterAll(async () => {
   await engine?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  removeDir?.();
 });
 
 describe("exports run for real", () => {
   it("TypeScript: compiles under strict tsc and runs against the local engine, for plain, streaming and function-tool requests", async () => {
     const names = Object.keys(CASES);
-    for (const name of names) writeFileSync(join(dir, `${name}.mts`), toTypeScript(CASES[name] ?? {}, { baseUrl: engine.baseUrl }));
-    writeFileSync(
-      join(dir, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          target: "ES2022",
-          module: "NodeNext",
-          moduleResolution: "NodeNext",
-          skipLibCheck: true,
-          types: ["node"],
-          typeRoots: [join(repo, "node_modules", "@types")],
-          outDir: "out",
-        },
-        files: names.map((n) => `${n}.mts`),
-      }),
-    );
-    const tsc = await run(process.execPath, [join(repo, "node_modules", "typescript", "bin", "tsc"), "-p", join(dir, "tsconfig.json")], {
-      cwd: dir,
-    }).catch((error: { stdout?: string; stderr?: string }) => ({
-      stdout: error.stdout ?? "",
-      stderr: error.stderr ?? String(error),
-      failed: true,
-    }));
-    expect("failed" in tsc ? `${tsc.stdout}${tsc.stderr}` : "").toBe("");
+    const sources = Object.fromEntries(names.map((name) => [name, toTypeScript(CASES[name] ?? {}, { baseUrl: engine.baseUrl })]));
+    expect(await compileTypeScript(dir, sources)).toBe("");
 
     for (const name of names) {
       const before = engine.authorizations.length;
-      const { stdout } = await run(process.execPath, [join(dir, "out", `${name}.mjs`)], {
-        cwd: dir,
-        env: { ...process.env, OPENAI_API_KEY: KEY },
-        timeout: 20_000,
-      });
+      const stdout = await runCompiled(dir, name, KEY);
       expect(stdout, name).toContain(PROMPTS[name]);
       expect(stdout, name).toContain("local engine");
       // The key came from the environment, as a bearer token.
@@ -106,9 +72,7 @@ describe("exports run for real", () => {
 
   it("curl: runs with bash against the local engine", async () => {
     for (const name of ["plain", "streaming", "functions"] as const) {
-      const script = join(dir, `${name}.sh`);
-      writeFileSync(script, toCurl(CASES[name] ?? {}, { baseUrl: engine.baseUrl }).replace(/^curl /m, "curl -sS --fail-with-body "));
-      const { stdout } = await run("bash", [script], { env: { ...process.env, OPENAI_API_KEY: KEY }, timeout: 20_000 });
+      const stdout = await runCurl(dir, name, toCurl(CASES[name] ?? {}, { baseUrl: engine.baseUrl }), KEY);
       if (name === "streaming") {
         expect(stdout).toContain("event: response.created");
         expect(stdout).toContain("event: response.completed");
@@ -130,9 +94,10 @@ describe("exports run for real", () => {
   it("Python: every variant passes python3 -m py_compile", async () => {
     for (const [name, body] of Object.entries(CASES)) {
       for (const baseUrl of [undefined, engine.baseUrl]) {
-        const file = join(dir, `${name}${baseUrl ? "_base" : ""}.py`);
-        writeFileSync(file, toPython(body, { baseUrl }));
-        await expect(run("python3", ["-m", "py_compile", file]), `${name} ${baseUrl ?? ""}`).resolves.toBeDefined();
+        await expect(
+          compilePython(dir, `${name}${baseUrl ? "_base" : ""}`, toPython(body, { baseUrl })),
+          `${name} ${baseUrl ?? ""}`,
+        ).resolves.toBeUndefined();
       }
     }
   }, 30_000);

@@ -1,5 +1,13 @@
-import { describe, expect, it } from "vitest";
-import { engine, outputText, parseSse, type SseEvent } from "./helpers";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { deltas, engine, outputText, parseSse, streamEvents, type SseEvent } from "./helpers";
+
+// The engine's request log (`/v1/debug/requests`) tells when a request has reached it.
+beforeAll(() => {
+  vi.stubEnv("LOCAL_ENGINE_DEBUG", "1");
+});
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
 
 /** Reads SSE records one at a time from a streamed body. */
 function eventReader(body: ReadableStream<Uint8Array>) {
@@ -66,8 +74,10 @@ describe("client disconnects mid-stream", () => {
     expect(after.output[0].status).toBe("incomplete");
     expect(after.usage.output_tokens).toBe(5);
 
-    // Nothing is generated after the abort.
-    await new Promise((r) => setTimeout(r, 50));
+    // Nothing is generated after the abort: a second answer streamed at the same pace to its end gives the first one
+    // time for several more deltas, had it kept going (an event to wait for, not a fixed sleep).
+    const later = await streamEvents({ model: "local-echo-1", input: "one two three four five six" }, { delayMs: 5 });
+    expect(deltas(later.events).length).toBeGreaterThan(0);
     expect(outputText(await stored(id))).toBe(received);
   });
 
@@ -98,8 +108,14 @@ describe("client disconnects mid-stream", () => {
       "response.content_part.added",
     ]);
     const pending = events.next();
-    const raced = await Promise.race([pending.then(() => "event"), new Promise((r) => setTimeout(() => r("waiting"), 100))]);
-    expect(raced).toBe("waiting");
+    // Every queued task and I/O callback runs (twenty event-loop turns), and the next delta is still not there.
+    let settled = false;
+    void pending.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    expect(settled).toBe(false);
 
     controller.abort();
     await expect(pending).rejects.toThrow(/abort/i);
@@ -112,10 +128,14 @@ describe("client disconnects mid-stream", () => {
     const controller = new AbortController();
     const pending = engine("/responses", {
       json: { model: "local-echo-1", input: "not streamed" },
-      delayMs: 20,
+      delayMs: 10_000,
       signal: controller.signal,
     });
-    await new Promise((r) => setTimeout(r, 60));
+    // Mid-generation: the engine has recorded the request (debug log), and at 10 s a token it cannot have finished.
+    await vi.waitFor(async () => {
+      const log = (await (await engine("/debug/requests")).json()) as { data?: unknown[] };
+      expect(JSON.stringify(log)).toContain("not streamed");
+    });
     controller.abort();
     await expect(pending).rejects.toThrow(/abort/i);
   });

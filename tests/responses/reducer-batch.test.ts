@@ -51,10 +51,69 @@ function rand(seed: number) {
 }
 
 describe("applyEvents (batched folding)", () => {
+  it.each(FIXTURES)("%s: at batch sizes 1, 2, 3, 7 and all, the state after every batch is the one-by-one state there", async (name) => {
+    // Checks the text before the terminal event too: a broken delta join hidden by the final snapshot shows here.
+    const batch = timed(await eventsOf(name));
+    expect(batch.length).toBeGreaterThan(0);
+    const after: RunState[] = [];
+    batch.reduce((s, e) => {
+      const next = applyEvent(s, e.event, e.atMs, e.index);
+      after.push(next);
+      return next;
+    }, initialRunState("connecting"));
+    for (const size of [1, 2, 3, 7, batch.length]) {
+      let state = initialRunState("connecting");
+      for (let i = 0; i < batch.length; i += size) {
+        state = applyEvents(state, batch.slice(i, i + size));
+        const last = Math.min(i + size, batch.length) - 1;
+        expect(plain(state), `batch size ${size}, after event ${last}`).toEqual(plain(after[last]!));
+      }
+    }
+  });
+
+  it("the fixtures together hold every event family the reducer folds", async () => {
+    const types = new Set<string>();
+    for (const name of FIXTURES) for (const e of await eventsOf(name)) types.add(e.type);
+    const families = [
+      "response.created",
+      "response.in_progress",
+      "response.completed",
+      "response.incomplete",
+      "response.failed",
+      "error",
+      "response.output_item.added",
+      "response.output_item.done",
+      "response.content_part.added",
+      "response.content_part.done",
+      "response.output_text.delta",
+      "response.output_text.done",
+      "response.output_text.annotation.added",
+      "response.refusal.delta",
+      "response.refusal.done",
+      "response.reasoning_summary_part.added",
+      "response.reasoning_summary_text.delta",
+      "response.reasoning_text.delta",
+      "response.function_call_arguments.delta",
+      "response.function_call_arguments.done",
+      "response.custom_tool_call_input.delta",
+      "response.mcp_call_arguments.delta",
+      "response.mcp_list_tools.completed",
+      "response.mcp_call.completed",
+      "response.code_interpreter_call_code.delta",
+      "response.code_interpreter_call.interpreting",
+      "response.file_search_call.searching",
+      "response.web_search_call.searching",
+      "response.image_generation_call.partial_image",
+    ];
+    expect(families.filter((t) => !types.has(t))).toEqual([]);
+    // An event the app does not know yet is folded too (kept in the log, state unchanged).
+    expect([...types].some((t) => t === "response.some_future_event")).toBe(true);
+  });
+
   it.each(FIXTURES)("%s: every batch size gives the state of one-by-one folding", async (name) => {
     const batch = timed(await eventsOf(name));
     const expected = plain(oneByOne(batch));
-    for (const size of [1, 2, 3, 7, 1000]) expect(plain(inBatches(batch, () => size)), `batch size ${size}`).toEqual(expected);
+    for (const size of [1, 2, 3, 7, batch.length]) expect(plain(inBatches(batch, () => size)), `batch size ${size}`).toEqual(expected);
     const r = rand(name.length * 7919);
     expect(plain(inBatches(batch, () => 1 + Math.floor(r() * 20)))).toEqual(expected);
   });

@@ -1,6 +1,8 @@
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseSseMessage, readSse, readSseBatches, type SseMessage } from "@/lib/responses/sse";
-import { byteChunks, collect, streamOf } from "./helpers";
+import { byteChunks, collect, fixtureText, streamOf } from "./helpers";
 
 const data = (messages: SseMessage[]) => messages.map((m) => m.data);
 
@@ -280,6 +282,28 @@ describe("parseSseMessage", () => {
 });
 
 describe("readSseBatches", () => {
+  const FIXTURE_NAMES = readdirSync(fileURLToPath(new URL("../fixtures/", import.meta.url))).filter((f) => f.endsWith(".sse"));
+
+  async function batchedMessages(body: ReadableStream<Uint8Array>): Promise<SseMessage[]> {
+    const out: SseMessage[] = [];
+    for await (const batch of readSseBatches(body)) out.push(...batch);
+    return out;
+  }
+
+  it.each(FIXTURE_NAMES)("%s: the CRLF and CR-only variants give the LF records at read sizes 1, 2, 3, 5, 64 and all", async (name) => {
+    const lf = fixtureText(name).replace(/\r\n?/g, "\n");
+    const expected = await batchedMessages(streamOf([lf]));
+    expect(expected.length).toBeGreaterThan(0);
+    for (const [ending, text] of [
+      ["CRLF", lf.replace(/\n/g, "\r\n")],
+      ["CR", lf.replace(/\n/g, "\r")],
+    ] as const) {
+      for (const size of [1, 2, 3, 5, 64, text.length * 4]) {
+        expect(await batchedMessages(streamOf(byteChunks(text, size))), `${ending} at ${size}-byte reads`).toEqual(expected);
+      }
+    }
+  });
+
   it("hands over the records of each network read before the next read arrives", async () => {
     const encoder = new TextEncoder();
     let push!: (text: string) => void;

@@ -5,6 +5,7 @@ import { POST as share } from "@/app/api/share/route";
 import { GET as listModels } from "@/app/api/v1/models/route";
 import { POST as uploadFile } from "@/app/api/v1/files/route";
 import { errorWords } from "@/lib/responses/error-words";
+import { outputText } from "@/lib/responses/run-state";
 import { accessCookieValue, listenScope } from "@/lib/upstream/access";
 import { HTML_ANSWER } from "@/lib/upstream/forward";
 import { resetRateLimits } from "@/lib/upstream/limits";
@@ -333,7 +334,10 @@ describe("4. upstream faults end in plain words with the partial output kept", (
     const { state } = await foldAnswer(res);
     expect(state.error?.message).toContain("500 Internal Server Error");
     expect(errorWords(state.error!).title).toMatch(/internal error \(500\)/);
-    expect(first.text).toBe(PARTIAL_TEXT); // the earlier turn is untouched
+    // The earlier turn, read again now that the later one has failed, still shows its answer.
+    expect(first.run.getState().status).toBe("completed");
+    expect(outputText(first.run.getState())).toBe(PARTIAL_TEXT);
+    expect(first.run.getSnapshot().ending?.kind).toBe("stream_end");
   });
 
   it("a client that disconnects aborts the upstream call within a second", async () => {

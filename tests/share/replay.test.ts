@@ -1,20 +1,40 @@
 import { describe, expect, it } from "vitest";
-import { applyEvent, markInterrupted } from "@/lib/responses/reducer";
+import type { StreamEvent } from "@/lib/responses/events";
+import { markInterrupted } from "@/lib/responses/reducer";
 import { initialRunState, outputText, type RunState } from "@/lib/responses/run-state";
 import { parseSseMessage } from "@/lib/responses/sse";
+import { createResponsesRun, responsesProtocol } from "@/lib/run/responses";
+import type { Timed } from "@/lib/run/run";
 import { recordingFromLog, type Recording } from "@/lib/share/recording";
 import { ReplayTrack, frameAt, playbackPosition } from "@/lib/share/replay";
 import { collect, fixtureText, streamOf } from "../responses/helpers";
 import { handRecording, recordLocalRun } from "./helpers";
 
-/** The live fold (as use-response-run does it), for comparison. */
+/**
+ * The live fold, for comparison: each recorded event read and folded by the page's own run protocol
+ * (`lib/run/responses.ts`: `read` then `fold`, as `createRun` does), at its recorded time and log index.
+ */
 function liveFold(recording: Recording, count = recording.events.length): RunState {
-  let state = initialRunState("connecting");
+  const batch: Timed<StreamEvent>[] = [];
   recording.events.slice(0, count).forEach((e, i) => {
-    const parsed = parseSseMessage({ event: e.type, data: e.raw ?? JSON.stringify(e.data), id: undefined });
-    if (parsed.kind === "event") state = applyEvent(state, parsed.event, e.atMs, i);
+    const read = responsesProtocol.read({ event: e.type, data: e.raw ?? JSON.stringify(e.data), id: undefined }, e.atMs);
+    if (read.event !== null) batch.push({ event: read.event, atMs: e.atMs, index: i });
   });
-  return state;
+  return batch.length ? responsesProtocol.fold(responsesProtocol.initial("connecting"), batch) : responsesProtocol.initial("connecting");
+}
+
+/** The recording sent back through a whole live run (`createResponsesRun`, its fetch answering with the recorded SSE). */
+async function liveRun(recording: Recording): Promise<RunState> {
+  const body = recording.events.map((e) => `event: ${e.type}\ndata: ${e.raw ?? JSON.stringify(e.data)}\n\n`).join("");
+  const run = createResponsesRun({
+    fetch: () => Promise.resolve(new Response(body, { headers: { "content-type": "text/event-stream" } })),
+    scheduleFrame: (callback) => {
+      callback();
+      return () => {};
+    },
+  });
+  await run.start({ body: recording.request });
+  return run.getState();
 }
 
 async function fixtureRecording(name: string): Promise<Recording> {
@@ -43,6 +63,10 @@ describe("replay", () => {
     expect(end.items).toEqual(live.items);
     expect(end.usage).toEqual(live.usage);
     expect(end.eventCount).toBe(recording.events.length);
+    const run = await liveRun(recording);
+    expect(run.status).toBe("completed");
+    expect(outputText(end)).toBe(outputText(run));
+    expect(end.items).toEqual(run.items);
   });
 
   it("any position, reached in any order (scrubbing back and forth), equals a fresh fold to that position", async () => {
