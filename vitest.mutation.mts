@@ -12,6 +12,9 @@ const security = [
   "tests/upstream/access.test.ts",
   "tests/upstream/limits.test.ts",
   "tests/share/scrub.test.ts",
+  // The stream redactor's split-read cases and the full IANA range table live beside the proxy's fault tests.
+  "tests/security/key-redaction.test.ts",
+  "tests/security/net-guard.test.ts",
 ];
 const wire = [
   "tests/responses/**/*.test.ts",
