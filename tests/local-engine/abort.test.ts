@@ -62,7 +62,16 @@ describe("client disconnects mid-stream", () => {
     expect((await stored(id)).status).toBe("in_progress");
 
     controller.abort();
-    await expect(events.reader.read()).rejects.toThrow(/abort/i);
+    // Records the engine wrote just before the abort may still be queued: they are read, then the stream stops (it
+    // ends, or errors with the abort, depending on which side noticed first).
+    const drain = async () => {
+      for (;;) {
+        const event = await events.next();
+        if (!event) return;
+        seen.push(event);
+      }
+    };
+    await drain().catch((error: unknown) => expect(String(error)).toMatch(/abort/i));
 
     const after = await stored(id);
     expect(after.status).toBe("cancelled");
@@ -72,7 +81,7 @@ describe("client disconnects mid-stream", () => {
       .join("");
     expect(outputText(after)).toBe(received);
     expect(after.output[0].status).toBe("incomplete");
-    expect(after.usage.output_tokens).toBe(5);
+    expect(after.usage.output_tokens).toBe(seen.filter((e) => e.data.type === "response.output_text.delta").length);
 
     // Nothing is generated after the abort: a second answer streamed at the same pace to its end gives the first one
     // time for several more deltas, had it kept going (an event to wait for, not a fixed sleep).

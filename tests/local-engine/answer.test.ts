@@ -55,6 +55,8 @@ describe("the answer quotes and counts its input", () => {
         { role: "system", content: "system words" },
         { role: "user", content: "first question" },
         { role: "assistant", content: "first answer" },
+        { type: "function_call", call_id: "call_9", name: "lookup", arguments: "{}" },
+        { type: "function_call_output", call_id: "call_9", output: "{}" },
         {
           role: "user",
           content: [
@@ -63,8 +65,6 @@ describe("the answer quotes and counts its input", () => {
             { type: "input_file", file_url: "https://example.com/report.pdf" },
           ],
         },
-        { type: "function_call_output", call_id: "call_9", output: "{}" },
-        { type: "item_reference", id: "msg_old" },
       ],
     });
     const text = outputText(body);
@@ -72,7 +72,7 @@ describe("the answer quotes and counts its input", () => {
     expect(text).not.toContain("> first question");
     expect(text).toContain("4 messages (1 system, 2 user, 1 assistant)");
     expect(text).toContain("6 content parts (4 text, 1 image, 1 file)");
-    expect(text).toContain("2 other items (1 `function_call_output`, 1 `item_reference`)");
+    expect(text).toContain("2 other items (1 `function_call`, 1 `function_call_output`)");
     expect(text).toContain("2 attachments, read from their bytes:");
     expect(text).toContain("- **Image 1:** <https://example.com/cat.png>, a link: I do not download it");
     expect(text).toContain("- **File 1:** <https://example.com/report.pdf>: I do not download links");
