@@ -283,9 +283,10 @@ export const EventTimeline = memo(function EventTimeline({
           if (Math.abs(el.scrollTop - lastTop.current) < 1) return;
           setScrollTop(el.scrollTop);
           // Scroll events arrive a frame late, after new rows may have grown the list: only an upward move is
-          // the user leaving the bottom; reaching the bottom again resumes following.
+          // the user leaving the bottom; a downward move that ends within a screen of the bottom resumes following
+          // (by the time the event is read, a fast stream may have added more rows than one).
           if (el.scrollTop < lastTop.current - 1) follow.current = false;
-          if (el.scrollTop + height >= count * ROW_HEIGHT - ROW_HEIGHT) follow.current = true;
+          else if (el.scrollTop + 2 * height >= count * ROW_HEIGHT) follow.current = true;
           lastTop.current = el.scrollTop;
         }}
       >
