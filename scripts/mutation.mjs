@@ -7,7 +7,7 @@
 //
 // The tests Stryker runs are listed in vitest.mutation.mts. Equivalent survivors are listed in tests/MUTATION.md.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 
 export const SECURITY = [
   "lib/upstream/redact.ts",
@@ -47,19 +47,28 @@ const strykerArgs = [
 if (ci) strykerArgs.push("--incremental", "--incrementalFile", "tests/mutation/stryker-incremental.json");
 
 const started = Date.now();
-const res = spawnSync("npx", strykerArgs, {
-  stdio: "inherit",
-  env: {
-    ...process.env,
-    MUTATION_SCOPE:
-      ci || (only && SECURITY.includes(only.split(":")[0]))
-        ? "security"
-        : only && /^lib\/(responses|markdown)\//.test(only)
-          ? "wire"
-          : "all",
-    MUTATION_REPORT: report,
-  },
-});
+const runStryker = () =>
+  spawnSync("npx", strykerArgs, {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      MUTATION_SCOPE:
+        ci || (only && SECURITY.includes(only.split(":")[0]))
+          ? "security"
+          : only && /^lib\/(responses|markdown)\//.test(only)
+            ? "wire"
+            : "all",
+      MUTATION_REPORT: report,
+    },
+  });
+rmSync(report, { force: true });
+let res = runStryker();
+// Once seen (1 run in 5 on this machine): the initial test run failed and the next four passed. Retried once, said
+// aloud, so a second failure still fails; tests/MUTATION.md tracks it.
+if (res.status !== 0 && !existsSync(report)) {
+  console.error("mutation: Stryker failed before mutating anything; running it once more");
+  res = runStryker();
+}
 if (res.status !== 0 || !existsSync(report)) {
   console.error(`mutation: Stryker exited with ${res.status}`);
   process.exit(1);
