@@ -11,6 +11,7 @@ import {
   putConversationRow,
 } from "@/lib/store/conversations";
 import { engineClient } from "./client";
+import { listPage } from "./list-page";
 import { newId, nowSeconds } from "./ids";
 import { normalizeInput, type StoredItem } from "./input";
 import { resolveItemReferences } from "./item-references";
@@ -120,20 +121,7 @@ export async function createConversationItems(req: Request, id: string): Promise
 /** `GET /v1/conversations/{id}/items?after&limit&order` (order defaults to `desc`, as the API's). */
 export async function listConversationItems(req: Request, id: string): Promise<Response> {
   await requireConversation(id);
-  const query = new URL(req.url).searchParams;
-  const limit = Math.max(1, Math.min(100, Number(query.get("limit") ?? 20) || 20));
-  const all = await conversationItems(id);
-  const ordered = query.get("order") === "asc" ? all : [...all].reverse();
-  const after = query.get("after");
-  const start = after ? ordered.findIndex((item) => item.id === after) + 1 : 0;
-  const data = ordered.slice(start, start + limit);
-  return Response.json({
-    object: "list",
-    data,
-    first_id: data[0]?.id ?? "",
-    last_id: data.at(-1)?.id ?? "",
-    has_more: start + limit < ordered.length,
-  });
+  return listPage(req, await conversationItems(id));
 }
 
 /** `GET /v1/conversations/{id}/items/{item_id}` */

@@ -18,6 +18,7 @@ import {
 } from "@/lib/store/engine-state";
 import { ByteCache } from "./cache";
 import { engineClient } from "./client";
+import { listPage } from "./list-page";
 import { loadFiles, onFileForgotten, getFile } from "./files";
 
 /**
@@ -289,23 +290,6 @@ function vectorStoreFileObject(store: VectorStore, file: VectorStoreFile) {
   };
 }
 
-/** A page of a list, with the spec's string `first_id`/`last_id` ("" on an empty page). */
-function page<T extends { id: string }>(req: Request, all: T[]): Response {
-  const query = new URL(req.url).searchParams;
-  const limit = Math.max(1, Math.min(100, Number(query.get("limit") ?? 20) || 20));
-  const ordered = query.get("order") === "asc" ? all : [...all].reverse();
-  const after = query.get("after");
-  const start = after ? ordered.findIndex((x) => x.id === after) + 1 : 0;
-  const data = ordered.slice(start, start + limit);
-  return Response.json({
-    object: "list",
-    data,
-    first_id: data[0]?.id ?? "",
-    last_id: data.at(-1)?.id ?? "",
-    has_more: start + limit < ordered.length,
-  });
-}
-
 // ─────────────────────────────────────────────── HTTP handlers ──────────────────────────────────────────────────
 
 const AttributesSchema = z.record(z.string().max(64), z.union([z.string().max(512), z.number(), z.boolean()])).nullish();
@@ -386,7 +370,7 @@ export async function listVectorStores(req: Request): Promise<Response> {
     const store = await loadStore((JSON.parse(json) as VectorStoreMeta).id);
     if (store) stores.push(store);
   }
-  return page(req, stores.map(vectorStoreObject));
+  return listPage(req, stores.map(vectorStoreObject));
 }
 
 /** `GET /v1/vector_stores/{id}` */
@@ -427,7 +411,7 @@ export async function listVectorStoreFiles(req: Request, id: string): Promise<Re
   const store = await requireStoreLoaded(id);
   const status = new URL(req.url).searchParams.get("filter");
   const files = [...store.files.values()].filter((f) => !status || f.status === status);
-  return page(
+  return listPage(
     req,
     files.map((f) => vectorStoreFileObject(store, f)),
   );
