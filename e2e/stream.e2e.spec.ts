@@ -3,7 +3,10 @@ import { ask, events, fresh, output, prose as answerText, status as runStatus, s
 
 test("a prompt streams into Output while events arrive, ending in response.completed with usage", async ({ page }) => {
   await fresh(page);
-  await ask(page, "Explain in plain words what a streaming response is, and why a playground shows every event.");
+  // A long prompt (the engine quotes it back) keeps the answer streaming for seconds, so "still streaming when the
+  // text grew" is not a race against a two-second answer.
+  const more = Array.from({ length: 30 }, (_, i) => `point ${i} about how each delta arrives as its own event`).join(". ");
+  await ask(page, `Explain in plain words what a streaming response is, and why a playground shows every event. ${more}`);
 
   const status = runStatus(page);
   await expect(status).toHaveAttribute("data-status", "in_progress");
